@@ -1,0 +1,178 @@
+package io.tidewatch.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.panache.common.Sort;
+import io.tidewatch.account.internal.Account;
+import io.tidewatch.account.internal.AccountRepository;
+import io.tidewatch.audit.AuditEvent;
+import io.tidewatch.audit.AuditLog;
+import io.tidewatch.platform.Tokens;
+import io.tidewatch.platform.web.ApiException;
+
+/** Creates and changes accounts, their passwords and API keys; every change is audited. */
+@ApplicationScoped
+public class AccountService {
+
+    /** Gophish's password policy: at least this many characters. */
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final AccountRepository accounts;
+    private final AuditLog audit;
+    private final Event<AccountDeleted> deleted;
+
+    AccountService(AccountRepository accounts, AuditLog audit, Event<AccountDeleted> deleted) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.deleted = deleted;
+    }
+
+    /** Creates an account with a fresh API key; the username must be unused. */
+    @Transactional
+    public NewAccount create(String username, String password, PlatformRole role, boolean canImpersonate) {
+        String name = normalizeUsername(username);
+        if (accounts.findByUsername(name).isPresent()) {
+            throw ApiException.badRequest("Username already taken");
+        }
+        Account account = new Account();
+        account.username = name;
+        account.platformRole = role;
+        account.canImpersonate = canImpersonate && role.isStaff();
+        if (password != null) {
+            account.passwordHash = hashPassword(password);
+        }
+        String apiKey = Tokens.randomHex(32);
+        account.apiKeyHash = Tokens.sha256(apiKey);
+        account.createdAt = Instant.now();
+        account.updatedAt = account.createdAt;
+        accounts.persistAndFlush(account);
+        audit.record(AuditEvent.of("account.create").platform().target("account", account.id));
+        return new NewAccount(AccountView.of(account), apiKey);
+    }
+
+    /** The account with this id. */
+    public Optional<AccountView> find(long id) {
+        return accounts.findByIdOptional(id).map(AccountView::of);
+    }
+
+    /** The account with this username. */
+    public Optional<AccountView> findByUsername(String username) {
+        return accounts.findByUsername(normalizeUsername(username)).map(AccountView::of);
+    }
+
+    /** Every account, oldest first. */
+    public List<AccountView> list() {
+        return accounts.listAll(Sort.ascending("id")).stream().map(AccountView::of).toList();
+    }
+
+    /** Locks the account row until the transaction ends: serialises changes to one account's memberships. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AccountView lock(long id) {
+        Account account = accounts.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw ApiException.notFound("User not found");
+        }
+        return AccountView.of(account);
+    }
+
+    /** Replaces the API key and returns the new one, which is shown once. */
+    @Transactional
+    public String resetApiKey(long id) {
+        Account account = existing(id);
+        String apiKey = Tokens.randomHex(32);
+        account.apiKeyHash = Tokens.sha256(apiKey);
+        account.updatedAt = Instant.now();
+        audit.record(AuditEvent.of("account.api_key_reset").platform().target("account", id));
+        return apiKey;
+    }
+
+    /** Changes the fields given (null means unchanged) and audits the change. */
+    @Transactional
+    public AccountView update(long id, AccountChange change) {
+        Account account = existing(id);
+        if (change.username() != null) {
+            String name = normalizeUsername(change.username());
+            Optional<Account> holder = accounts.findByUsername(name);
+            if (holder.isPresent() && !holder.get().id.equals(account.id)) {
+                throw ApiException.badRequest("Username already taken");
+            }
+            account.username = name;
+        }
+        if (change.password() != null) {
+            account.passwordHash = hashPassword(change.password());
+            account.passwordChangeRequired = false;
+        }
+        if (change.role() != null) {
+            account.platformRole = change.role();
+        }
+        if (change.canImpersonate() != null) {
+            account.canImpersonate = change.canImpersonate() && account.platformRole.isStaff();
+        }
+        if (change.locked() != null) {
+            account.locked = change.locked();
+        }
+        if (change.passwordChangeRequired() != null) {
+            account.passwordChangeRequired = change.passwordChangeRequired();
+        }
+        if (change.defaultOrgId() != null) {
+            account.defaultOrgId = change.defaultOrgId();
+        }
+        account.updatedAt = Instant.now();
+        audit.record(AuditEvent.of("account.update").platform().target("account", id));
+        return AccountView.of(account);
+    }
+
+    /** Deletes the account; its memberships go with it and its seats are released. */
+    @Transactional
+    public void delete(long id) {
+        Account account = existing(id);
+        deleted.fire(new AccountDeleted(account.id, account.username));
+        accounts.delete(account);
+        audit.record(AuditEvent.of("account.delete").platform().target("account", id));
+    }
+
+    /** Checks a password against the stored hash; false for accounts without one. */
+    public boolean passwordMatches(long id, String password) {
+        Account account = existing(id);
+        return account.passwordHash != null && password != null && BcryptUtil.matches(password, account.passwordHash);
+    }
+
+    /** Usernames are compared and stored trimmed and in lower case. */
+    public static String normalizeUsername(String username) {
+        if (username == null || username.isBlank()) {
+            throw ApiException.badRequest("No username provided");
+        }
+        String name = username.trim().toLowerCase(Locale.ROOT);
+        if (name.length() > 254 || name.chars().anyMatch(Character::isWhitespace)) {
+            throw ApiException.badRequest("username: must be at most 254 characters without spaces");
+        }
+        return name;
+    }
+
+    static String hashPassword(String password) {
+        if (password.isEmpty()) {
+            throw ApiException.badRequest("No password provided");
+        }
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            throw ApiException.badRequest("Password must be at least 8 characters");
+        }
+        return BcryptUtil.bcryptHash(password);
+    }
+
+    private Account existing(long id) {
+        Account account = accounts.findById(id);
+        if (account == null) {
+            throw ApiException.notFound("User not found");
+        }
+        return account;
+    }
+}

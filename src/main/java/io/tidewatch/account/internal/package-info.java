@@ -1,0 +1,2 @@
+/** Account storage (control schema). */
+package io.tidewatch.account.internal;

@@ -1,0 +1,2 @@
+/** Audit internals: the chained append and the canonical form that is hashed. */
+package io.tidewatch.audit.internal;

@@ -1,0 +1,198 @@
+package io.tidewatch.organization;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import io.tidewatch.account.AccountChange;
+import io.tidewatch.account.AccountDeleted;
+import io.tidewatch.account.AccountService;
+import io.tidewatch.account.AccountView;
+import io.tidewatch.account.PlatformRole;
+import io.tidewatch.audit.AuditEvent;
+import io.tidewatch.audit.AuditLog;
+import io.tidewatch.organization.internal.Membership;
+import io.tidewatch.organization.internal.MembershipRepository;
+import io.tidewatch.organization.internal.OrganizationRepository;
+import io.tidewatch.platform.web.ApiException;
+
+/**
+ * Adds, changes and removes members. Client accounts take a seat and belong to one organization only; MSSP staff
+ * may join many and never take a seat. Every change is audited in the organization's own log.
+ */
+@ApplicationScoped
+public class MembershipService {
+
+    private final MembershipRepository memberships;
+    private final OrganizationRepository organizations;
+    private final AccountService accounts;
+    private final SeatService seats;
+    private final AuditLog audit;
+
+    MembershipService(MembershipRepository memberships, OrganizationRepository organizations, AccountService accounts,
+            SeatService seats, AuditLog audit) {
+        this.memberships = memberships;
+        this.organizations = organizations;
+        this.accounts = accounts;
+        this.seats = seats;
+        this.audit = audit;
+    }
+
+    /** Makes the account a member with the role; 409 if it already is, or is a client of another organization. */
+    @Transactional
+    public MemberView add(long orgId, long accountId, OrgRole role) {
+        requireActive(orgId);
+        AccountView account = accounts.lock(accountId);
+        if (memberships.findByOrgAndAccount(orgId, accountId).isPresent()) {
+            throw ApiException.conflict("User is already a member of this organization");
+        }
+        if (account.role() == PlatformRole.CLIENT) {
+            boolean elsewhere = memberships.listByAccount(accountId).stream().anyMatch(m -> m.orgId != orgId);
+            if (elsewhere) {
+                throw ApiException.conflict("A client account belongs to one organization and this one already has one");
+            }
+            seats.claim(orgId, List.of(account.username()), SeatSource.MEMBER);
+        }
+        Membership membership = new Membership();
+        membership.orgId = orgId;
+        membership.accountId = accountId;
+        membership.role = role;
+        membership.createdAt = Instant.now();
+        membership.updatedAt = membership.createdAt;
+        memberships.persist(membership);
+        if (account.defaultOrgId() == null) {
+            accounts.update(accountId, AccountChange.defaultOrg(orgId));
+        }
+        audit.record(AuditEvent.of("member.add").org(orgId).target("account", accountId).details("role=" + role.wireName()));
+        return view(membership, account);
+    }
+
+    /** Creates a client account and makes it a member, in one transaction: a refused seat leaves no account. */
+    @Transactional
+    public MemberView createMember(long orgId, String username, String password, OrgRole role) {
+        requireActive(orgId);
+        long accountId = accounts.create(username, password, PlatformRole.CLIENT, false).account().id();
+        return add(orgId, accountId, role);
+    }
+
+    /** Removes the member; a client account, which belongs to this organization only, is deleted with it. */
+    @Transactional
+    public void removeAndDeleteClient(long orgId, long accountId) {
+        remove(orgId, accountId);
+        if (accounts.find(accountId).map(a -> a.role() == PlatformRole.CLIENT).orElse(false)) {
+            accounts.delete(accountId);
+        }
+    }
+
+    /** Changes a member's role and/or active flag; reactivating a client takes a seat again. */
+    @Transactional
+    public MemberView change(long orgId, long accountId, OrgRole role, Boolean active) {
+        requireActive(orgId);
+        Membership membership = existing(orgId, accountId);
+        AccountView account = accounts.find(accountId).orElseThrow(() -> ApiException.notFound("User not found"));
+        if (role != null && role != membership.role) {
+            if (membership.role == OrgRole.ADMIN) {
+                requireAnotherAdmin(orgId);
+            }
+            audit.record(AuditEvent.of("member.role_change").org(orgId).target("account", accountId)
+                    .details(membership.role.wireName() + " -> " + role.wireName()));
+            membership.role = role;
+        }
+        if (active != null && active != membership.active) {
+            changeActive(orgId, membership, account, active);
+        }
+        membership.updatedAt = Instant.now();
+        return view(membership, account);
+    }
+
+    /** Removes the membership and frees its seat. */
+    @Transactional
+    public void remove(long orgId, long accountId) {
+        Membership membership = existing(orgId, accountId);
+        if (membership.role == OrgRole.ADMIN && membership.active) {
+            requireAnotherAdmin(orgId);
+        }
+        AccountView account = accounts.find(accountId).orElseThrow(() -> ApiException.notFound("User not found"));
+        seats.release(orgId, account.username(), SeatSource.MEMBER);
+        memberships.delete(membership);
+        audit.record(AuditEvent.of("member.remove").org(orgId).target("account", accountId));
+    }
+
+    /** The organization's members, oldest first. */
+    public List<MemberView> list(long orgId) {
+        return memberships.listByOrg(orgId).stream()
+                .map(m -> view(m, accounts.find(m.accountId).orElseThrow()))
+                .toList();
+    }
+
+    /** One member, if the account is a member of the organization. */
+    public Optional<MemberView> find(long orgId, long accountId) {
+        return memberships.findByOrgAndAccount(orgId, accountId)
+                .map(m -> view(m, accounts.find(m.accountId).orElseThrow()));
+    }
+
+    /** The account's active role in the organization, if it is an active member of an active organization. */
+    public Optional<OrgRole> activeRole(long orgId, long accountId) {
+        return memberships.findByOrgAndAccount(orgId, accountId)
+                .filter(m -> m.active)
+                .filter(m -> organizations.findActive(orgId).isPresent())
+                .map(m -> m.role);
+    }
+
+    /** The ids of the active organizations where the account is an active member. */
+    public List<Long> activeOrgIds(long accountId) {
+        List<Long> ids = memberships.listByAccount(accountId).stream().filter(m -> m.active).map(m -> m.orgId).toList();
+        return organizations.listActive(ids).stream().map(o -> o.id).toList();
+    }
+
+    /** The account's preferred organization, if it set one. */
+    public Long defaultOrgOf(long accountId) {
+        return accounts.find(accountId).map(AccountView::defaultOrgId).orElse(null);
+    }
+
+    void releaseSeatsOf(@Observes AccountDeleted deleted) {
+        seats.releaseEverywhere(deleted.username(), SeatSource.MEMBER);
+    }
+
+    private void changeActive(long orgId, Membership membership, AccountView account, boolean active) {
+        if (account.role() == PlatformRole.CLIENT) {
+            if (active) {
+                seats.claim(orgId, List.of(account.username()), SeatSource.MEMBER);
+            } else {
+                seats.release(orgId, account.username(), SeatSource.MEMBER);
+            }
+        }
+        if (!active && membership.role == OrgRole.ADMIN) {
+            requireAnotherAdmin(orgId);
+        }
+        membership.active = active;
+        audit.record(AuditEvent.of(active ? "member.activate" : "member.deactivate").org(orgId)
+                .target("account", account.id()));
+    }
+
+    private void requireAnotherAdmin(long orgId) {
+        if (memberships.countActiveAdmins(orgId) <= 1) {
+            throw ApiException.badRequest("Cannot remove the only administrator");
+        }
+    }
+
+    private Membership existing(long orgId, long accountId) {
+        return memberships.findByOrgAndAccount(orgId, accountId)
+                .orElseThrow(() -> ApiException.notFound("User not found"));
+    }
+
+    private void requireActive(long orgId) {
+        if (organizations.findActive(orgId).isEmpty()) {
+            throw ApiException.notFound("Organization not found");
+        }
+    }
+
+    private static MemberView view(Membership m, AccountView a) {
+        return new MemberView(a.id(), a.username(), m.role, m.active, a.role() == PlatformRole.CLIENT && m.active,
+                a.lastLogin(), a.passwordChangeRequired(), a.locked(), m.createdAt);
+    }
+}

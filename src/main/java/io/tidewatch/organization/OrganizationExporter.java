@@ -1,0 +1,151 @@
+package io.tidewatch.organization;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.agroal.api.AgroalDataSource;
+import io.tidewatch.tenancy.TenantSchemas;
+
+/**
+ * Writes everything an organization holds into a ZIP: every table of its schema as {@code
+ * <table>
+ * .json} and
+ * {@code
+ * <table>
+ * .csv}, plus its control-schema records (organization, memberships, seats). Read with plain JDBC so
+ * that tables added by later migrations are exported without code changes.
+ */
+@ApplicationScoped
+class OrganizationExporter {
+
+    private static final String CONTROL = TenantSchemas.CONTROL;
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+
+    OrganizationExporter(AgroalDataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    byte[] export(long orgId, String slug, String name) {
+        String schema = TenantSchemas.of(orgId);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Connection connection = dataSource.getConnection(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String table : tables(connection, schema)) {
+                write(zip, "tenant/" + table, rows(connection, "SELECT * FROM " + schema + "." + table, null));
+            }
+            write(zip, "control/organization",
+                    rows(connection, "SELECT * FROM " + CONTROL + ".organization WHERE id = ?", orgId));
+            write(zip, "control/membership", rows(connection, "SELECT m.*, a.username FROM " + CONTROL + ".membership m JOIN "
+                    + CONTROL + ".account a ON a.id = m.account_id WHERE m.org_id = ?", orgId));
+            write(zip, "control/seat", rows(connection, "SELECT * FROM " + CONTROL + ".seat WHERE org_id = ?", orgId));
+            zip.putNextEntry(new ZipEntry("README.txt"));
+            zip.write(("Export of organization " + orgId + " (" + slug + ", " + name + ") taken before its schema was "
+                    + "dropped. Each table is given as JSON and as CSV.\n").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not export organization " + orgId, e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<String> tables(Connection connection, String schema) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] { "TABLE" })) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        tables.sort(String::compareTo);
+        return tables;
+    }
+
+    private static List<Map<String, Object>> rows(Connection connection, String sql, Long orgId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (orgId != null) {
+                statement.setLong(1, orgId);
+            }
+            return read(statement);
+        }
+    }
+
+    private static List<Map<String, Object>> read(PreparedStatement statement) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), value(rs.getObject(i)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static Object value(Object value) {
+        if (value instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
+            return value;
+        }
+        return value.toString();
+    }
+
+    private void write(ZipOutputStream zip, String name, List<Map<String, Object>> rows) throws IOException {
+        zip.putNextEntry(new ZipEntry(name + ".json"));
+        zip.write(json.writeValueAsBytes(rows));
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry(name + ".csv"));
+        zip.write(csv(rows).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    static String csv(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.join(",", rows.get(0).keySet().stream().map(OrganizationExporter::cell).toList())).append("\r\n");
+        for (Map<String, Object> row : rows) {
+            out.append(String.join(",", row.values().stream().map(OrganizationExporter::cell).toList())).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,120 @@
+package io.tidewatch.organization;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.tidewatch.account.Caller;
+import io.tidewatch.account.CallerIdentity;
+import io.tidewatch.platform.web.ApiException;
+import io.tidewatch.platform.web.EnvelopeMappers;
+import io.tidewatch.tenancy.TenantContext;
+import io.tidewatch.tenancy.TenantScoped;
+
+/**
+ * Settles which organization a {@link TenantScoped} request acts in, before the resource runs: an impersonation
+ * token's organization, else {@code X-Org-Id}, else {@code org_id}, else the caller's default or only organization.
+ * A caller who is not an active member gets 403; viewers may only read; learners have no API access.
+ */
+public class TenantFilter {
+
+    static final String HEADER = "X-Org-Id";
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Caller caller;
+    private final MembershipService memberships;
+    private final TenantContext context;
+    private final TenantAccess access;
+    private final TenantHealth health;
+
+    TenantFilter(Caller caller, MembershipService memberships, TenantContext context, TenantAccess access,
+            TenantHealth health) {
+        this.caller = caller;
+        this.memberships = memberships;
+        this.context = context;
+        this.access = access;
+        this.health = health;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public Response resolve(ContainerRequestContext request, ResourceInfo resource) {
+        if (!isTenantScoped(resource) || caller.identity().isEmpty()) {
+            return null;
+        }
+        try {
+            CallerIdentity who = caller.identity().get();
+            Long requested = requestedOrg(request);
+            long orgId;
+            OrgRole role;
+            if (who.isImpersonating()) {
+                if (requested != null && requested.longValue() != who.impersonatedOrgId()) {
+                    throw ApiException.forbidden();
+                }
+                orgId = who.impersonatedOrgId();
+                role = OrgRole.ADMIN;
+            } else {
+                orgId = requested != null ? requested : defaultOrg(who);
+                role = memberships.activeRole(orgId, who.accountId()).orElseThrow(ApiException::forbidden);
+            }
+            if (role == OrgRole.LEARNER || (role == OrgRole.VIEWER && !READ_METHODS.contains(request.getMethod()))) {
+                throw ApiException.forbidden();
+            }
+            if (health.isBroken(orgId)) {
+                throw new ApiException(503, "This organization is unavailable: its schema could not be migrated");
+            }
+            context.enter(orgId);
+            access.grant(orgId, role);
+            return null;
+        } catch (ApiException e) {
+            return EnvelopeMappers.respond(e.status(), e.getMessage());
+        }
+    }
+
+    private long defaultOrg(CallerIdentity who) {
+        List<Long> orgs = memberships.activeOrgIds(who.accountId());
+        if (orgs.size() == 1) {
+            return orgs.get(0);
+        }
+        Long preferred = memberships.defaultOrgOf(who.accountId());
+        if (preferred != null && orgs.contains(preferred)) {
+            return preferred;
+        }
+        if (orgs.isEmpty()) {
+            throw ApiException.forbidden();
+        }
+        throw ApiException.badRequest("Select an organization with the X-Org-Id header or the org_id parameter");
+    }
+
+    static Long requestedOrg(ContainerRequestContext request) {
+        String value = request.getHeaderString(HEADER);
+        String source = HEADER;
+        if (value == null || value.isBlank()) {
+            value = request.getUriInfo().getQueryParameters().getFirst("org_id");
+            source = "org_id";
+        }
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.trim());
+            if (id <= 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(source + ": must be an organization id");
+        }
+    }
+
+    private static boolean isTenantScoped(ResourceInfo resource) {
+        return resource.getResourceMethod() != null
+                && (resource.getResourceMethod().isAnnotationPresent(TenantScoped.class)
+                        || resource.getResourceClass().isAnnotationPresent(TenantScoped.class));
+    }
+}

@@ -1,0 +1,9 @@
+package io.tidewatch.organization.internal;
+
+/** Where an organization is in its lifecycle; only active ones are visible or usable. */
+public enum OrgStatus {
+    /** The row exists and its schema is being created; invisible until done. */
+    PROVISIONING,
+    /** Usable. */
+    ACTIVE
+}

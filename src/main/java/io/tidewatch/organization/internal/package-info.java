@@ -1,0 +1,2 @@
+/** Organization storage (control schema). */
+package io.tidewatch.organization.internal;

@@ -1,0 +1,144 @@
+package io.tidewatch.platform.web;
+
+import java.util.Comparator;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure into the Gophish envelope with a precise status: client mistakes are 4xx with a message meant
+ * for the client, never a stack trace or a class name; anything unexpected is a logged 500 with a fixed message.
+ */
+public class EnvelopeMappers {
+
+    static final String INVALID_JSON = "Invalid JSON structure";
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Log.debugf("API error %d: %s", e.status(), e.getMessage());
+        return respond(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 400 && causedByJson(e)) {
+            return invalidJson(e);
+        }
+        if (status >= 500) {
+            Log.errorf(e, "Request failed with status %d", status);
+        }
+        return respond(status, messageFor(status));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonParse(JsonParseException e) {
+        return invalidJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e) {
+        return invalidJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonFormat(InvalidFormatException e) {
+        return invalidJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        return invalidJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return invalidJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        String message = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(EnvelopeMappers::describe)
+                .collect(Collectors.joining("; "));
+        return respond(400, message.isEmpty() ? "Invalid request" : message);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return respond(401, "API Key not set");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return respond(401, "Invalid API Key");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, "Forbidden");
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        Log.errorf(e, "Unexpected failure while serving a request");
+        return respond(500, "Internal server error");
+    }
+
+    /** Builds an envelope response; also used by request filters that abort early. */
+    public static Response respond(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Envelope.error(message)).build();
+    }
+
+    private static Response invalidJson(Exception e) {
+        Log.debugf("Unreadable JSON body: %s", e.getClass().getSimpleName());
+        return respond(400, INVALID_JSON);
+    }
+
+    private static boolean causedByJson(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        return field + ": " + violation.getMessage();
+    }
+
+    private static String messageFor(int status) {
+        return switch (status) {
+            case 400 -> "Invalid request";
+            case 401 -> "API Key not set";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 406 -> "Not acceptable";
+            case 413 -> "Request too large";
+            case 415 -> "Unsupported media type";
+            default -> status >= 500 ? "Internal server error" : "Request failed";
+        };
+    }
+}

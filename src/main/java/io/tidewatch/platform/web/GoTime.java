@@ -1,0 +1,39 @@
+package io.tidewatch.platform.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Gophish's date convention: RFC 3339 in UTC, and {@code 0001-01-01T00:00:00Z} (never null) for "unset"; on input
+ * that zero value also means unset, and a zone offset is required.
+ */
+public final class GoTime {
+
+    /** Go's zero time, which Gophish clients send back for unset dates. */
+    public static final String ZERO = "0001-01-01T00:00:00Z";
+
+    private GoTime() {
+    }
+
+    /** Formats an instant in UTC, or the zero value for null. */
+    public static String format(Instant instant) {
+        return instant == null ? ZERO : DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    /** Parses an RFC 3339 date with offset; empty for null, blank or the zero value; 400 for anything else. */
+    public static Optional<Instant> parse(String text, String field) {
+        if (text == null || text.isBlank() || ZERO.equals(text.trim())) {
+            return Optional.empty();
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(text.trim()).toInstant();
+            return instant.atOffset(ZoneOffset.UTC).getYear() <= 1 ? Optional.empty() : Optional.of(instant);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field + ": must be an RFC 3339 date with a zone offset");
+        }
+    }
+}

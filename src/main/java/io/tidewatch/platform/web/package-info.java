@@ -1,0 +1,2 @@
+/** The admin API's HTTP conventions: the Gophish envelope, error mapping, path normalisation, JSON settings. */
+package io.tidewatch.platform.web;
