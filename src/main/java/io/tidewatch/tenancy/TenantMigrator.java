@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -32,13 +33,15 @@ import io.quarkus.logging.Log;
 public class TenantMigrator {
 
     static final String HISTORY_TABLE = "tenant_schema_history";
-    private static final String LOCATION = "classpath:db/tenant";
-
+    private static final String LOCATIONS = "tidewatch.tenant-migration.locations";
     private final AgroalDataSource dataSource;
+    private final String[] locations;
     private volatile MigrationVersion latest;
 
-    TenantMigrator(AgroalDataSource dataSource) {
+    TenantMigrator(AgroalDataSource dataSource,
+            @ConfigProperty(name = LOCATIONS, defaultValue = "classpath:db/tenant") List<String> locations) {
         this.dataSource = dataSource;
+        this.locations = locations.toArray(String[]::new);
     }
 
     /** Creates the schema if needed and applies every pending tenant migration; returns the migrations applied. */
@@ -181,7 +184,7 @@ public class TenantMigrator {
                 .defaultSchema(schema)
                 .createSchemas(true)
                 .table(HISTORY_TABLE)
-                .locations(LOCATION)
+                .locations(locations)
                 .placeholders(Map.of("org_id", Long.toString(orgId)))
                 .load();
     }
