@@ -26,13 +26,9 @@ import io.agroal.api.AgroalDataSource;
 import io.tidewatch.tenancy.TenantSchemas;
 
 /**
- * Writes everything an organization holds into a ZIP: every table of its schema as {@code
- * <table>
- * .json} and
- * {@code
- * <table>
- * .csv}, plus its control-schema records (organization, memberships, seats). Read with plain JDBC so
- * that tables added by later migrations are exported without code changes.
+ * Writes everything an organization holds into a ZIP: every table of its schema as a JSON and a CSV file, plus its
+ * control-schema records (organization, memberships, seats). Read with plain JDBC so that tables added by later
+ * migrations are exported without code changes.
  */
 @ApplicationScoped
 class OrganizationExporter {
