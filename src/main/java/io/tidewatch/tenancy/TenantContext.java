@@ -3,6 +3,7 @@ package io.tidewatch.tenancy;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
 
 import org.jboss.logging.MDC;
@@ -24,6 +25,12 @@ public class TenantContext {
         }
         this.orgId = orgId;
         MDC.put("tenantId", Long.toString(orgId));
+    }
+
+    /** Takes the tenant out of the log context when the unit of work ends, so a reused thread never logs it. */
+    @PreDestroy
+    void leave() {
+        MDC.remove("tenantId");
     }
 
     /** The selected organization, if any. */
