@@ -51,6 +51,9 @@ public class AuditLog {
 
     private AuditEntry entryFor(AuditEvent event) {
         AuditActor actor = actors.isResolvable() ? actors.get().current() : AuditActor.SYSTEM;
+        if (event.impersonatorId() != null) {
+            actor = new AuditActor(actor.id(), actor.name(), event.impersonatorId(), event.impersonatorName());
+        }
         Long orgId = event.orgId();
         if (orgId == null && !event.isPlatform() && currentTenant() != null) {
             orgId = currentTenant();
