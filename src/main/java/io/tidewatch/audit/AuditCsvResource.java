@@ -2,7 +2,6 @@ package io.tidewatch.audit;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
@@ -23,9 +22,10 @@ public class AuditCsvResource {
         this.pages = pages;
     }
 
+    // No @Produces: the .csv path asks for CSV whatever Accept says, so a client sending Accept: application/json
+    // still gets its export rather than a 406.
     @GET
     @TenantScoped
-    @Produces(AuditCsv.MEDIA_TYPE)
     public Response export(@RestQuery String action, @RestQuery String actor, @RestQuery String since,
             @RestQuery String until, @RestQuery String cursor, @RestQuery String limit, @RestQuery String scope) {
         AuditResource.requireOrganizationScope(scope);

@@ -70,7 +70,6 @@ public class AuditResource {
     /** The platform log as CSV; reached as {@code /api/audit.csv?scope=platform}. */
     @GET
     @Path(PLATFORM + ".csv")
-    @Produces(AuditCsv.MEDIA_TYPE)
     public Response platformCsv(@RestQuery String action, @RestQuery String actor, @RestQuery String since,
             @RestQuery String until, @RestQuery String cursor, @RestQuery String limit) {
         requirePlatformReader();

@@ -64,7 +64,7 @@ class ImpersonationTokens {
             return Optional.of(new Claims(number(jwt.getSubject()), number(jwt.getClaim(IMPERSONATION_CLAIM)),
                     number(jwt.getClaim(ORG_CLAIM))));
         } catch (ParseException | NumberFormatException e) {
-            Log.debugf(e, "Not a valid impersonation token: %s", e.getMessage());
+            Log.debugf("Not a valid impersonation token (%s)", e.getClass().getSimpleName());
             return Optional.empty();
         }
     }
