@@ -1,6 +1,7 @@
 package io.tidewatch.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.tidewatch.testing.Api;
 import io.tidewatch.testing.AuditTrail;
 import io.tidewatch.testing.Fixtures;
@@ -86,5 +89,28 @@ class FoundationAuditTest {
             assertThat(e.get("details").toString()).contains("1 of 1 used");
         });
         full.asAdmin().get("/api/audit/verify").then().statusCode(200);
+    }
+
+    @Test
+    void refusalAfterAnAuditedChangeInTheSameRequestIsRecordedWithoutWaitingOnIt() {
+        Tenant tenant = Fixtures.tenant("Refusal", 2);
+        Account person = Fixtures.clientAccount("back-" + Fixtures.unique() + "@refusal.test");
+        String member = "/api/organizations/" + tenant.id() + "/members/" + person.id();
+        Fixtures.member(tenant.id(), person.id(), "operator");
+        Api.asAdmin().body(Map.of("active", false)).put(member).then().statusCode(200);
+        tenant.asAdmin().body(Map.of("username", "seat-" + Fixtures.unique() + "@refusal.test", "password", "password123",
+                "role", "user")).post("/api/users/").then().statusCode(200);
+
+        // The role change is audited first, then reactivating needs a seat there is none of: before entries were
+        // chained at commit, recording the refusal waited forever on the chain head the role change held.
+        Api.asAdmin().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 15_000)))
+                .body(Map.of("role", "viewer", "active", true)).put(member).then().statusCode(402);
+
+        List<Map<String, Object>> log = AuditTrail.entries(tenant.asAdmin(), Map.of());
+        assertThat(AuditTrail.about(log, "account", person.id())).extracting(e -> e.get("action"))
+                .containsExactly("member.deactivate", "member.add");
+        assertThat(log.get(0)).containsEntry("action", "seat.cap_rejected").containsEntry("outcome", "denied");
+        tenant.asAdmin().get("/api/audit/verify").then().statusCode(200).body("valid", equalTo(true));
     }
 }
