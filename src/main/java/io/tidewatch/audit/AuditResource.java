@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.tidewatch.audit.AuditPages.AuditVerificationJson;
@@ -56,9 +57,10 @@ public class AuditResource {
         return pages.verify(tenantSchema());
     }
 
-    /** The platform log; reached as {@code /api/audit?scope=platform} (see {@link AuditScopeRouting}). */
+    /** The platform log; reached as {@code /api/audit?scope=platform} (see {@link AuditScopeRouting}), so not listed. */
     @GET
     @Path(PLATFORM)
+    @Operation(hidden = true)
     @Produces({ MediaType.APPLICATION_JSON, AuditCsv.MEDIA_TYPE })
     public Response platform(@RestQuery String action, @RestQuery String actor, @RestQuery String since,
             @RestQuery String until, @RestQuery String cursor, @RestQuery String limit, HttpHeaders headers) {
@@ -70,6 +72,7 @@ public class AuditResource {
     /** The platform log as CSV; reached as {@code /api/audit.csv?scope=platform}. */
     @GET
     @Path(PLATFORM + ".csv")
+    @Operation(hidden = true)
     public Response platformCsv(@RestQuery String action, @RestQuery String actor, @RestQuery String since,
             @RestQuery String until, @RestQuery String cursor, @RestQuery String limit) {
         requirePlatformReader();
@@ -80,6 +83,7 @@ public class AuditResource {
     /** The platform log's chain; reached as {@code /api/audit/verify?scope=platform}. */
     @GET
     @Path(PLATFORM + "/verify")
+    @Operation(hidden = true)
     @Produces(MediaType.APPLICATION_JSON)
     public AuditVerificationJson platformVerify() {
         requirePlatformReader();

@@ -40,7 +40,7 @@ public class ImpersonationResource {
     public Response start(StartRequest request) {
         CallerIdentity who = caller.require();
         if (!ImpersonationService.mayImpersonate(who)) {
-            throw ApiException.forbidden();
+            throw impersonations.refuseStart(request == null ? null : request.orgId());
         }
         if (request == null) {
             throw ApiException.badRequest("Invalid JSON structure");

@@ -21,6 +21,7 @@ import io.tidewatch.account.CallerIdentity;
 import io.tidewatch.account.PlatformRole;
 import io.tidewatch.audit.AuditEvent;
 import io.tidewatch.audit.AuditLog;
+import io.tidewatch.audit.AuditOutcome;
 import io.tidewatch.impersonation.internal.EndReason;
 import io.tidewatch.impersonation.internal.Impersonation;
 import io.tidewatch.impersonation.internal.ImpersonationRepository;
@@ -70,7 +71,7 @@ public class ImpersonationService {
     @Transactional
     public Started start(CallerIdentity staff, Long orgId, String reason, Integer minutes) {
         if (!mayImpersonate(staff)) {
-            throw ApiException.forbidden();
+            throw refuseStart(orgId);
         }
         String why = requireReason(reason);
         int duration = requireMinutes(minutes);
@@ -101,6 +102,8 @@ public class ImpersonationService {
     public ImpersonationView end(long id, CallerIdentity who) {
         Impersonation impersonation = impersonations.findForUpdate(id).orElseThrow(ImpersonationService::notFound);
         if (!mayEnd(who, impersonation)) {
+            audit.record(AuditEvent.of("impersonate.end").platform().org(impersonation.orgId)
+                    .target("impersonation", id).outcome(AuditOutcome.DENIED));
             throw ApiException.forbidden();
         }
         Instant now = Instant.now();
@@ -188,6 +191,16 @@ public class ImpersonationService {
         }
         return Optional.of(new CallerIdentity(account.id(), account.username(), account.role(), account.canImpersonate(),
                 claims.impersonationId(), claims.orgId()));
+    }
+
+    /** Records a refused start in the platform log (in a transaction of its own) and returns the 403 to throw. */
+    public ApiException refuseStart(Long orgId) {
+        AuditEvent refused = AuditEvent.of("impersonate.start").platform().outcome(AuditOutcome.DENIED);
+        if (orgId != null && orgId > 0) {
+            refused.org(orgId);
+        }
+        audit.record(refused);
+        return ApiException.forbidden();
     }
 
     private void recordEnd(Impersonation impersonation) {

@@ -10,6 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -95,6 +100,30 @@ class AuditChainTest {
     void platformLogVerifiesForMsspAdmins() {
         Api.asAdmin().queryParam("scope", "platform").get("/api/audit/verify").then().statusCode(200)
                 .body("valid", equalTo(true)).body("first_broken_id", nullValue());
+    }
+
+    @Test
+    void concurrentWritersKeepBothChainsIntact() throws Exception {
+        Tenant tenant = Fixtures.tenant("Concurrent", 100);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> statuses = IntStream.range(0, 24)
+                    .mapToObj(i -> pool.submit(() -> tenant.asAdmin()
+                            .body(Map.of("username", "c" + i + "-" + Fixtures.unique() + "@concurrent.test", "password",
+                                    "password123", "role", "user"))
+                            .post("/api/users/").statusCode()))
+                    .toList();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        tenant.asAdmin().get("/api/audit/verify").then().statusCode(200)
+                .body("valid", equalTo(true)).body("checked", equalTo(26));
+        Api.asAdmin().queryParam("scope", "platform").get("/api/audit/verify").then().statusCode(200)
+                .body("valid", equalTo(true));
     }
 
     /** A tenant whose log holds at least four entries: two admins added, a member added and its role changed. */

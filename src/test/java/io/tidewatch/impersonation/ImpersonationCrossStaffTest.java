@@ -4,12 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.tidewatch.impersonation.ImpersonationFixtures.Session;
 import io.tidewatch.testing.Api;
+import io.tidewatch.testing.AuditTrail;
 import io.tidewatch.testing.Fixtures;
 import io.tidewatch.testing.Fixtures.Account;
 import io.tidewatch.testing.Tenant;
@@ -47,6 +51,9 @@ class ImpersonationCrossStaffTest {
 
         assertThat(snapshot(session.id())).isEqualTo(before);
         Api.as(session.token()).get("/api/users/").then().statusCode(200);
+        List<Map<String, Object>> refused = AuditTrail.platform(Map.of("action", "impersonate.end", "actor", other.id()));
+        assertThat(AuditTrail.about(refused, "impersonation", session.id())).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("outcome", "denied"));
     }
 
     @Test

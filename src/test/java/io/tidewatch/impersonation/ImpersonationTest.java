@@ -184,6 +184,11 @@ class ImpersonationTest {
         Api.as(northwind.adminKey()).body(body).post("/api/impersonations").then().statusCode(403);
         Api.as(northwind.adminKey()).get("/api/impersonations").then().statusCode(403);
         Api.asAdmin().body(body).post("/api/impersonations").then().statusCode(201);
+
+        List<Map<String, Object>> refusals = AuditTrail.platform(Map.of("action", "impersonate.start",
+                "actor", ungranted.id()));
+        assertThat(refusals).singleElement().satisfies(e -> assertThat(e).containsEntry("outcome", "denied")
+                .containsEntry("org_id", (int) northwind.id()));
     }
 
     @Test
