@@ -26,15 +26,17 @@ public class TokenKey {
     /** The shortest key accepted, in bytes: HS256 needs 256 bits. */
     public static final int MIN_BYTES = 32;
 
+    private static final String NO_KEY_WARNING = "tidewatch.token-key (TIDEWATCH_TOKEN_KEY) is not set: signing tokens"
+            + " with a random key made at start-up. Impersonation tokens will not survive a restart and will not be"
+            + " accepted by other replicas; set the key (base64 of %d random bytes) in production.";
+
     private final SecretKey key;
 
     TokenKey(@ConfigProperty(name = "tidewatch.token-key") Optional<String> configured) {
         if (configured.isPresent() && !configured.get().isBlank()) {
             this.key = hmacKey(decode(configured.get()));
         } else {
-            Log.warnf("tidewatch.token-key (TIDEWATCH_TOKEN_KEY) is not set: signing tokens with a random key made at"
-                    + " start-up. Impersonation tokens will not survive a restart and will not be accepted by other"
-                    + " replicas; set the key (base64 of %d random bytes) in production.", MIN_BYTES);
+            Log.warnf(NO_KEY_WARNING, MIN_BYTES);
             byte[] random = new byte[MIN_BYTES];
             new SecureRandom().nextBytes(random);
             this.key = hmacKey(random);
