@@ -183,6 +183,26 @@ public class AccountService {
         return account.passwordHash != null && password != null && BcryptUtil.matches(password, account.passwordHash);
     }
 
+    /** Records a successful sign-in (the caller audits the sign-in itself). */
+    @Transactional
+    public void recordSignIn(long id) {
+        existing(id).lastLogin = Instant.now();
+    }
+
+    /**
+     * A fingerprint of the account's current password that changes whenever the password does: tokens that embed it
+     * (sessions, invitations) stop working once the password changes, which also makes an invitation single-use.
+     */
+    public Optional<String> credentialStamp(long id) {
+        return accounts.findByIdOptional(id)
+                .map(a -> Tokens.sha256("credential:" + (a.passwordHash == null ? "none" : a.passwordHash)).substring(0, 24));
+    }
+
+    /** True when the account can sign in with a password (false for SSO-only accounts). */
+    public boolean hasPassword(long id) {
+        return existing(id).passwordHash != null;
+    }
+
     /** Usernames are compared and stored trimmed and in lower case. */
     public static String normalizeUsername(String username) {
         if (username == null || username.isBlank()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -34,19 +35,30 @@ public class MembershipService {
     private final AccountService accounts;
     private final SeatService seats;
     private final AuditLog audit;
+    private final Event<MemberAdded> added;
 
     MembershipService(MembershipRepository memberships, OrganizationRepository organizations, AccountService accounts,
-            SeatService seats, AuditLog audit) {
+            SeatService seats, AuditLog audit, Event<MemberAdded> added) {
         this.memberships = memberships;
         this.organizations = organizations;
         this.accounts = accounts;
         this.seats = seats;
         this.audit = audit;
+        this.added = added;
     }
 
-    /** Makes the account a member with the role; 409 if it already is, or is a client of another organization. */
+    /**
+     * Makes the account a member with the role; 409 if it already is, or is a client of another organization. The new
+     * member is invited by e-mail once the membership is committed.
+     */
     @Transactional
     public MemberView add(long orgId, long accountId, OrgRole role) {
+        return add(orgId, accountId, role, true);
+    }
+
+    /** As {@link #add(long, long, OrgRole)}; {@code invite} false for the creator of a new organization. */
+    @Transactional
+    MemberView add(long orgId, long accountId, OrgRole role, boolean invite) {
         requireActive(orgId);
         AccountView account = accounts.lock(accountId);
         if (memberships.findByOrgAndAccount(orgId, accountId).isPresent()) {
@@ -70,6 +82,9 @@ public class MembershipService {
             accounts.update(accountId, AccountChange.defaultOrg(orgId));
         }
         audit.record(AuditEvent.of("member.add").org(orgId).target("account", accountId).details("role=" + role.wireName()));
+        if (invite) {
+            added.fire(new MemberAdded(orgId, accountId, role));
+        }
         return view(membership, account);
     }
 

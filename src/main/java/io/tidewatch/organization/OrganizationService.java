@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 
@@ -39,9 +40,11 @@ public class OrganizationService {
     private final TenantMigrator migrator;
     private final OrganizationExporter exporter;
     private final AuditLog audit;
+    private final Event<OrganizationChanged> changed;
 
     OrganizationService(OrganizationRepository organizations, OrganizationExportRepository exports, SeatRepository seats,
-            MembershipService members, TenantMigrator migrator, OrganizationExporter exporter, AuditLog audit) {
+            MembershipService members, TenantMigrator migrator, OrganizationExporter exporter, AuditLog audit,
+            Event<OrganizationChanged> changed) {
         this.organizations = organizations;
         this.exports = exports;
         this.seats = seats;
@@ -49,6 +52,7 @@ public class OrganizationService {
         this.migrator = migrator;
         this.exporter = exporter;
         this.audit = audit;
+        this.changed = changed;
     }
 
     /** Creates the organization, its schema and the creator's admin membership. */
@@ -79,6 +83,7 @@ public class OrganizationService {
             org.updatedAt = Instant.now();
             flushUnique();
             audit.record(AuditEvent.of("organization.update").platform().org(id).target("organization", id));
+            changed.fire(new OrganizationChanged(id));
             return view(org, seats.countPersons(id));
         });
     }
@@ -107,6 +112,7 @@ public class OrganizationService {
             members.deleteAccounts(clients);
             audit.record(AuditEvent.of("organization.delete").platform().org(id).target("organization", id)
                     .details("slug=" + org.slug + ", export=" + exportId + ", client accounts removed=" + clients.size()));
+            changed.fire(new OrganizationChanged(id));
         });
         Log.infof("Deleted organization %d after storing export %d (%d bytes)", id, exportId, zip.length);
         return exportId;
@@ -137,6 +143,7 @@ public class OrganizationService {
             throw notFound();
         }
         org.status = OrgStatus.DELETING;
+        changed.fire(new OrganizationChanged(id));
         return org;
     }
 
@@ -166,7 +173,8 @@ public class OrganizationService {
         organizations.flush();
         audit.record(AuditEvent.of("organization.create").platform().org(id).target("organization", id)
                 .details("slug=" + org.slug));
-        members.add(id, creatorAccountId, OrgRole.ADMIN);
+        members.add(id, creatorAccountId, OrgRole.ADMIN, false);
+        changed.fire(new OrganizationChanged(id));
         Log.infof("Created organization %d with its schema", id);
         return view(org, seats.countPersons(id));
     }
