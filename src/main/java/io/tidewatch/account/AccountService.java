@@ -192,7 +192,9 @@ public class AccountService {
     /**
      * A fingerprint of the account's current password that changes whenever the password does: tokens that embed it
      * (sessions, invitations) stop working once the password changes, which also makes an invitation single-use.
+     * Read in a transaction of its own, so a password changed earlier in the same request is seen.
      */
+    @Transactional
     public Optional<String> credentialStamp(long id) {
         return accounts.findByIdOptional(id)
                 .map(a -> Tokens.sha256("credential:" + (a.passwordHash == null ? "none" : a.passwordHash)).substring(0, 24));
