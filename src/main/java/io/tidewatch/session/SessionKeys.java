@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 
 /**
  * The keys that sign session cookies, invitation links and CSRF tokens, each derived (HMAC-SHA256 with a label) from
@@ -23,6 +24,7 @@ import io.quarkus.logging.Log;
  * invitations. Without one, a random key is generated with a warning: sessions then die at restart and work on this
  * replica only.
  */
+@Startup
 @Singleton
 class SessionKeys {
 

@@ -7,15 +7,28 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.awt.Color;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.tidewatch.testing.Api;
+import io.tidewatch.testing.Browser;
 import io.tidewatch.testing.Fixtures;
+import io.tidewatch.testing.Images;
 import io.tidewatch.testing.Tenant;
 
 /** {@code GET/PUT /api/branding}: reading and changing an organization's colours, sender name and support address. */
@@ -23,6 +36,9 @@ import io.tidewatch.testing.Tenant;
 class BrandingApiTest {
 
     static Tenant northwind;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void tenant() {
@@ -125,7 +141,7 @@ class BrandingApiTest {
 
     @Test
     void needsCredentials() {
-        io.restassured.RestAssured.given().get("/api/branding").then().statusCode(401)
+        RestAssured.given().get("/api/branding").then().statusCode(401)
                 .body("message", equalTo("API Key not set"));
     }
 
@@ -136,5 +152,42 @@ class BrandingApiTest {
                 .statusCode(200);
         String fromName = t.asAdmin().get("/api/branding").then().extract().path("from_name");
         assertThat(fromName).isEqualTo("Proseware via MSSP");
+    }
+
+    @Test
+    void recordsEveryChangeInTheOrganizationsAuditLog() throws SQLException {
+        Tenant t = Fixtures.tenant("Bellows", 10);
+        t.asAdmin().body(Map.of("from_name", "Bellows IT", "primary_color", "#123456")).put("/api/branding").then()
+                .statusCode(200);
+        RestAssured.given().header("Authorization", "Bearer " + t.adminKey()).header("X-Org-Id", t.id())
+                .multiPart("file", "logo.png", Images.png(Color.CYAN), "image/png").put("/api/branding/logo").then()
+                .statusCode(200);
+        t.asAdmin().delete("/api/branding/logo").then().statusCode(200);
+        List<String> entries = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT action, details, actor_id FROM tenant_" + t.id() + ".audit_entry WHERE action LIKE 'branding.%'"
+                                + " ORDER BY id")) {
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getLong(3));
+                }
+            }
+        }
+        assertThat(entries).containsExactly("branding.update|changed: primary_color, from_name|" + t.adminUserId(),
+                "branding.logo_upload|type=image/png, bytes=" + Images.png(Color.CYAN).length + "|" + t.adminUserId(),
+                "branding.logo_delete|null|" + t.adminUserId());
+    }
+
+    @Test
+    void deletingABrandedOrganizationTakesItsBrandingAlong() {
+        Tenant t = Fixtures.tenant("Trey", 10);
+        t.asAdmin().body(Map.of("from_name", "Trey IT")).put("/api/branding").then().statusCode(200);
+        RestAssured.given().header("Authorization", "Bearer " + t.adminKey()).header("X-Org-Id", t.id())
+                .multiPart("file", "logo.png", Images.png(Color.MAGENTA), "image/png").put("/api/branding/logo").then()
+                .statusCode(200);
+        Api.asAdmin().delete("/api/organizations/" + t.id()).then().statusCode(200);
+        assertThat(Browser.at(t.host()).get("/api/branding/logo/view").contentType()).isEqualTo("image/svg+xml");
+        assertThat(Browser.at(t.host()).get("/login").asString()).contains("Sign in to Tidewatch");
     }
 }
