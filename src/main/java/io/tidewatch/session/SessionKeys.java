@@ -28,6 +28,9 @@ import io.quarkus.runtime.Startup;
 @Singleton
 class SessionKeys {
 
+    private static final String NO_KEY = "tidewatch.session-key (TIDEWATCH_SESSION_KEY) is not set: using a random key,"
+            + " so sessions end at restart and are not accepted by other replicas";
+
     private final SecretKey session;
     private final SecretKey invitation;
     private final SecretKey csrf;
@@ -40,8 +43,7 @@ class SessionKeys {
             }
             master = sha256(configured.get().getBytes(StandardCharsets.UTF_8));
         } else {
-            Log.warnf("tidewatch.session-key (TIDEWATCH_SESSION_KEY) is not set: using a random key, so sessions end at"
-                    + " restart and are not accepted by other replicas");
+            Log.warnf(NO_KEY);
             master = new byte[32];
             new SecureRandom().nextBytes(master);
         }
