@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Lifetimes and sign-in limits; the signing key itself is {@code tidewatch.session-key} (see {@link SessionKeys}). */
+/** Lifetimes and sign-in limits; the signing keys come from the platform token key (see {@link SessionKeys}). */
 @ConfigMapping(prefix = "tidewatch.session")
 public interface SessionConfig {
 

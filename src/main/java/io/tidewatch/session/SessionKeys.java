@@ -3,7 +3,6 @@ package io.tidewatch.session;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Optional;
 
 import javax.crypto.Mac;
@@ -15,37 +14,34 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.Startup;
+import io.tidewatch.platform.TokenKey;
 
 /**
  * The keys that sign session cookies, invitation links and CSRF tokens, each derived (HMAC-SHA256 with a label) from
- * one secret: {@code tidewatch.session-key} ({@code TIDEWATCH_SESSION_KEY}, falling back to the deployment's
- * {@code TIDEWATCH_TOKEN_KEY}). Every replica must share it; rotating it signs everyone out and voids open
- * invitations. Without one, a random key is generated with a warning: sessions then die at restart and work on this
- * replica only.
+ * one secret: the platform's {@link TokenKey} ({@code TIDEWATCH_TOKEN_KEY}, which warns at start-up when missing), or
+ * {@code tidewatch.session-key} ({@code TIDEWATCH_SESSION_KEY}) when sessions should have a secret of their own.
+ * Derived keys never equal the token key itself, so these tokens and impersonation tokens cannot pass for each
+ * other. Every replica must share the secret; rotating it signs everyone out and voids open invitations.
  */
-@Startup
 @Singleton
 class SessionKeys {
 
-    private static final String NO_KEY = "tidewatch.session-key (TIDEWATCH_SESSION_KEY) is not set: using a random key,"
-            + " so sessions end at restart and are not accepted by other replicas";
+    private static final String SHORT_KEY = "tidewatch.session-key is shorter than 32 characters; use 32 random bytes,"
+            + " base64-encoded";
 
     private final SecretKey session;
     private final SecretKey invitation;
     private final SecretKey csrf;
 
-    SessionKeys(@ConfigProperty(name = "tidewatch.session-key") Optional<String> configured) {
+    SessionKeys(@ConfigProperty(name = "tidewatch.session-key") Optional<String> configured, TokenKey tokenKey) {
         byte[] master;
         if (configured.isPresent() && !configured.get().isBlank()) {
             if (configured.get().length() < 32) {
-                Log.warnf("tidewatch.session-key is shorter than 32 characters; use 32 random bytes, base64-encoded");
+                Log.warnf(SHORT_KEY);
             }
             master = sha256(configured.get().getBytes(StandardCharsets.UTF_8));
         } else {
-            Log.warnf(NO_KEY);
-            master = new byte[32];
-            new SecureRandom().nextBytes(master);
+            master = tokenKey.secretKey().getEncoded();
         }
         this.session = derive(master, "tidewatch/session");
         this.invitation = derive(master, "tidewatch/invitation");
