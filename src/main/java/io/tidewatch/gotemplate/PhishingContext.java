@@ -1,7 +1,5 @@
 package io.tidewatch.gotemplate;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The values a phishing template sees, named as in Gophish: the recipient's fields, {@code From}, the personalised
@@ -83,25 +83,15 @@ public record PhishingContext(String firstName, String lastName, String email, S
     /** Just enough of Go's net/url to rebuild a URL with a new path and query the way Gophish does. */
     record GoUrl(String prefix, String path, String rawQuery, String fragment) {
 
+        /** RFC 3986's own splitting expression: scheme, authority, path, query, fragment; it never fails. */
+        private static final Pattern PARTS = Pattern.compile("^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\\?([^#]*))?(#(.*))?",
+                Pattern.DOTALL);
+
         static GoUrl parse(String url) {
-            try {
-                URI uri = new URI(url);
-                String prefix = "";
-                if (uri.getScheme() != null) {
-                    prefix = uri.getScheme() + ":";
-                }
-                if (uri.getRawAuthority() != null) {
-                    prefix += "//" + uri.getRawAuthority();
-                }
-                return new GoUrl(prefix, uri.getRawPath() == null ? "" : uri.getRawPath(), uri.getRawQuery(),
-                        uri.getRawFragment());
-            } catch (URISyntaxException e) {
-                int hash = url.indexOf('#');
-                String beforeHash = hash < 0 ? url : url.substring(0, hash);
-                int q = beforeHash.indexOf('?');
-                return new GoUrl("", q < 0 ? beforeHash : beforeHash.substring(0, q),
-                        q < 0 ? null : beforeHash.substring(q + 1), hash < 0 ? null : url.substring(hash + 1));
-            }
+            Matcher m = PARTS.matcher(url);
+            m.find();
+            String prefix = (m.group(1) == null ? "" : m.group(1)) + (m.group(3) == null ? "" : m.group(3));
+            return new GoUrl(prefix, m.group(5), m.group(7), m.group(9));
         }
 
         Map<String, List<String>> query() {

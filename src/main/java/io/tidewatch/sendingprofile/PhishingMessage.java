@@ -125,7 +125,7 @@ public final class PhishingMessage {
 
     private static MimeBodyPart attachment(AttachmentJson file, PhishingContext context)
             throws MessagingException, IOException {
-        byte[] bytes = Base64.getMimeDecoder().decode(file.content());
+        byte[] bytes = Base64.getDecoder().decode(file.content());
         byte[] rendered = AttachmentTemplating.render(file.name(), bytes, context);
         String type = file.type() == null || file.type().isBlank() ? "application/octet-stream" : file.type();
         MimeBodyPart part = new MimeBodyPart();

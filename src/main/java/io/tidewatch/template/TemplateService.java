@@ -179,14 +179,14 @@ public class TemplateService {
                     throw ApiException.badRequest(field + " " + name + ": " + e.getMessage());
                 }
             }
-            files.add(new AttachmentJson(Texts.orEmpty(file.content()).strip(), type, name));
+            files.add(new AttachmentJson(Texts.orEmpty(file.content()).replaceAll("\\s", ""), type, name));
         }
         return files;
     }
 
     private static byte[] decode(String content, String field) {
         try {
-            return Base64.getMimeDecoder().decode(Texts.orEmpty(content).strip());
+            return Base64.getDecoder().decode(Texts.orEmpty(content).replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(field + ".content: not valid base64");
         }
