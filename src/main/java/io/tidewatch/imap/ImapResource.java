@@ -17,7 +17,10 @@ import io.tidewatch.platform.web.Envelope;
 import io.tidewatch.platform.web.InvalidJson;
 import io.tidewatch.tenancy.TenantScoped;
 
-/** Gophish's {@code /api/imap/}: the tenant's reporting mailbox; org admins only. */
+/**
+ * Gophish's {@code /api/imap/}: the tenant's reporting mailbox; org admins only. As in Gophish, a failed login check
+ * answers 200 with {@code success: false}.
+ */
 @Path("/api/imap")
 @TenantScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,9 +53,13 @@ public class ImapResource {
 
     @POST
     @Path("validate")
-    public Response validate() {
+    public Response validate(@InvalidJson(ImapService.INVALID) ImapRequest request) {
         access.require(OrgRole.ADMIN);
-        return Response.status(501).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Envelope.error("IMAP login checks are not available yet; the settings can be saved")).build();
+        if (request == null) {
+            throw ApiException.badRequest(ImapService.INVALID);
+        }
+        return imap.checkLogin(request)
+                .map(failure -> Response.ok(Envelope.error(failure)).build())
+                .orElseGet(() -> Response.status(201).entity(Envelope.ok("Successful login.")).build());
     }
 }

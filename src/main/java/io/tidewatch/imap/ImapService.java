@@ -7,8 +7,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tidewatch.audit.AuditEvent;
 import io.tidewatch.audit.AuditLog;
+import io.tidewatch.audit.AuditOutcome;
 import io.tidewatch.imap.internal.ImapSetting;
 import io.tidewatch.imap.internal.ImapSettingRepository;
 import io.tidewatch.platform.net.OutboundGuard;
@@ -31,12 +33,15 @@ public class ImapService {
     private final ImapSettingRepository settings;
     private final Secrets secrets;
     private final OutboundGuard guard;
+    private final ImapLogin login;
     private final AuditLog audit;
 
-    ImapService(ImapSettingRepository settings, Secrets secrets, OutboundGuard guard, AuditLog audit) {
+    ImapService(ImapSettingRepository settings, Secrets secrets, OutboundGuard guard, ImapLogin login,
+            AuditLog audit) {
         this.settings = settings;
         this.secrets = secrets;
         this.guard = guard;
+        this.login = login;
         this.audit = audit;
     }
 
@@ -50,6 +55,55 @@ public class ImapService {
     @Transactional
     public void save(ImapRequest request) {
         ImapSetting stored = settings.findById(ImapSetting.ID);
+        Checked checked = check(request, stored);
+        ImapSetting setting = stored == null ? new ImapSetting() : stored;
+        setting.id = ImapSetting.ID;
+        setting.enabled = Boolean.TRUE.equals(request.enabled());
+        setting.host = checked.host();
+        setting.port = checked.port();
+        setting.username = checked.username();
+        if (!checked.keepPassword()) {
+            setting.passwordSealed = secrets.seal(checked.password(), PASSWORD);
+        }
+        setting.tls = Boolean.TRUE.equals(request.tls());
+        setting.ignoreCertErrors = Boolean.TRUE.equals(request.ignoreCertErrors());
+        String folder = Texts.atMost(request.folder(), 255, "folder").strip();
+        setting.folder = folder.isEmpty() ? "INBOX" : folder;
+        setting.restrictDomain = Texts.atMost(request.restrictDomain(), 255, "restrict_domain").strip();
+        setting.deleteReportedCampaignEmail = Boolean.TRUE.equals(request.deleteReportedCampaignEmail());
+        setting.imapFreq = checked.freq() < 30 || checked.freq() > 31_540_000 ? DEFAULT_FREQ : (int) checked.freq();
+        setting.modifiedDate = Instant.now();
+        if (stored == null) {
+            settings.persist(setting);
+        }
+        audit.record(AuditEvent.of("imap.save").target("imap", ImapSetting.ID)
+                .details("enabled=" + setting.enabled));
+    }
+
+    /**
+     * Logs in to the mailbox the request describes (the stored password when none is given) and logs out: Gophish's
+     * {@code /api/imap/validate}. Returns the failure's message, or empty on success.
+     */
+    public Optional<String> checkLogin(ImapRequest request) {
+        try {
+            ImapSetting stored = QuarkusTransaction.requiringNew().call(() -> settings.findById(ImapSetting.ID));
+            Checked checked = check(request, stored);
+            String password = checked.keepPassword() ? secrets.open(stored.passwordSealed, PASSWORD) : checked.password();
+            login.check(checked.host(), checked.port(), Boolean.TRUE.equals(request.tls()),
+                    Boolean.TRUE.equals(request.ignoreCertErrors()), checked.username(), password);
+            audit.record(AuditEvent.of("imap.validate").target("imap", ImapSetting.ID));
+            return Optional.empty();
+        } catch (ApiException e) {
+            audit.record(AuditEvent.of("imap.validate").target("imap", ImapSetting.ID).outcome(AuditOutcome.FAILURE));
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** The request's settings, checked in Gophish's order with Gophish's messages. */
+    private record Checked(String host, int port, String username, String password, boolean keepPassword, long freq) {
+    }
+
+    private Checked check(ImapRequest request, ImapSetting stored) {
         long port = request.port() == null ? 0 : request.port();
         long freq = request.imapFreq() == null ? 0 : request.imapFreq();
         if (port > 65535 || freq > 4_294_967_295L) {
@@ -72,28 +126,7 @@ public class ImapService {
             throw ApiException.badRequest("No Password specified");
         }
         checkHost(host);
-        ImapSetting setting = stored == null ? new ImapSetting() : stored;
-        setting.id = ImapSetting.ID;
-        setting.enabled = Boolean.TRUE.equals(request.enabled());
-        setting.host = host;
-        setting.port = (int) port;
-        setting.username = username;
-        if (!keepPassword) {
-            setting.passwordSealed = secrets.seal(password, PASSWORD);
-        }
-        setting.tls = Boolean.TRUE.equals(request.tls());
-        setting.ignoreCertErrors = Boolean.TRUE.equals(request.ignoreCertErrors());
-        String folder = Texts.atMost(request.folder(), 255, "folder").strip();
-        setting.folder = folder.isEmpty() ? "INBOX" : folder;
-        setting.restrictDomain = Texts.atMost(request.restrictDomain(), 255, "restrict_domain").strip();
-        setting.deleteReportedCampaignEmail = Boolean.TRUE.equals(request.deleteReportedCampaignEmail());
-        setting.imapFreq = freq < 30 || freq > 31_540_000 ? DEFAULT_FREQ : (int) freq;
-        setting.modifiedDate = Instant.now();
-        if (stored == null) {
-            settings.persist(setting);
-        }
-        audit.record(AuditEvent.of("imap.save").target("imap", ImapSetting.ID)
-                .details("enabled=" + setting.enabled));
+        return new Checked(host, (int) port, username, password, keepPassword, freq);
     }
 
     /** The host must resolve (Gophish's rule) to an address the outbound guard allows. */

@@ -1,12 +1,18 @@
 package io.tidewatch.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -87,7 +93,7 @@ class GroupApiTest {
         tenant.asAdmin().body(Map.of("name", "Big", "targets", List.of(target("a@c.example", "A"),
                 target("b@c.example", "B"), target("c@c.example", "C")))).post("/api/groups/")
                 .then().statusCode(402)
-                .body("message", org.hamcrest.Matchers.containsString("Seat cap of 3 reached"));
+                .body("message", containsString("Seat cap of 3 reached"));
         tenant.asAdmin().get("/api/groups/").then().statusCode(200).body("", hasSize(0));
         assertThat(seatsUsed(tenant)).isEqualTo(1);
         long id = tenant.asAdmin().body(Map.of("name", "Small", "targets", List.of(target("a@c.example", "A"),
@@ -121,5 +127,32 @@ class GroupApiTest {
                 .put("/api/groups/" + id).then().statusCode(400)
                 .body("message", equalTo("Error: /:id and group_id mismatch"));
         assertThat(seatsUsed(tenant)).isEqualTo(2);
+    }
+
+    @Test
+    void admitsExactlyOneOfManyConcurrentGroupsForTheLastSeat() throws Exception {
+        Tenant tenant = Fixtures.tenant("Race", 2);
+        int attempts = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                String email = "racer" + i + "@race.example";
+                String name = "Racer " + i;
+                results.add(pool.submit(() -> tenant.asAdmin()
+                        .body(Map.of("name", name, "targets", List.of(target(email, "R")))).post("/api/groups/")
+                        .statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(201, 402);
+            assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(seatsUsed(tenant)).isEqualTo(2);
+        tenant.asAdmin().get("/api/groups/").then().body("", hasSize(1));
     }
 }

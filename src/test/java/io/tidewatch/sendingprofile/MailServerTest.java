@@ -27,10 +27,13 @@ import io.tidewatch.testing.Fixtures;
 import io.tidewatch.testing.GreenMailResource;
 import io.tidewatch.testing.Tenant;
 
-/** {@code /api/util/send_test_email} against a real SMTP server: rendered variables arrive, errors are clear. */
+/**
+ * Against a real mail server: {@code /api/util/send_test_email} delivers the rendered template, and
+ * {@code /api/imap/validate} logs in with the given or the stored password.
+ */
 @QuarkusTest
 @WithTestResource(GreenMailResource.class)
-class TestEmailTest {
+class MailServerTest {
 
     static Tenant tenant;
 
@@ -147,5 +150,29 @@ class TestEmailTest {
         metadata.put("host", "169.254.169.254:25");
         tenant.asAdmin().body(Map.of("smtp", metadata, "email", "a@target.example")).post("/api/util/send_test_email")
                 .then().statusCode(400).body("message", containsString("Refusing to connect to 169.254.169.254"));
+    }
+
+    private static Map<String, Object> imap(String password) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("host", "127.0.0.1");
+        body.put("port", Integer.toString(GreenMailResource.imapPort()));
+        body.put("username", GreenMailResource.USER);
+        body.put("password", password);
+        body.put("tls", false);
+        return body;
+    }
+
+    @Test
+    void validatesAnImapLoginWithTheGivenOrTheStoredPassword() {
+        Tenant own = Fixtures.tenant("Reports", 5);
+        own.asAdmin().body(imap(GreenMailResource.PASSWORD)).post("/api/imap/validate").then().statusCode(201)
+                .body("success", equalTo(true)).body("message", equalTo("Successful login."));
+        own.asAdmin().body(imap("wrong")).post("/api/imap/validate").then().statusCode(200)
+                .body("success", equalTo(false)).body("message", containsString("LOGIN failed"));
+        own.asAdmin().body(imap("")).post("/api/imap/validate").then().statusCode(200)
+                .body("message", equalTo("No Password specified"));
+        own.asAdmin().body(imap(GreenMailResource.PASSWORD)).post("/api/imap/").then().statusCode(201);
+        own.asAdmin().body(imap("********")).post("/api/imap/validate").then().statusCode(201);
+        assertThat(AuditRows.count(dataSource, own.id(), "imap.validate", 1)).isEqualTo(4);
     }
 }
