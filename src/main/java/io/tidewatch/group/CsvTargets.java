@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tidewatch.platform.web.ApiException;
 
 /**
@@ -32,6 +33,7 @@ import io.tidewatch.platform.web.ApiException;
 public final class CsvTargets {
 
     /** One bad row: its 1-based line in the file (the header is line 1) and what is wrong. */
+    @RegisterForReflection
     @JsonPropertyOrder({ "line", "message" })
     public record RowError(int line, String message) {
     }

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Go's {@code json:",string"} numbers: the value must be a JSON string holding digits ({@code "993"}); a JSON number
  * or anything else fails to decode, as it does in Gophish.
  */
+@RegisterForReflection
 final class GoStringNumber extends StdDeserializer<Long> {
 
     private static final long serialVersionUID = 1L;
