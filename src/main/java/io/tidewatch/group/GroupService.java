@@ -106,7 +106,10 @@ public class GroupService {
         return find(group.id).orElseThrow();
     }
 
-    /** Replaces a group's name and targets; seats follow the recipients added and removed. */
+    /**
+     * Replaces a group's name and targets; seats follow the recipients removed (freed first, so swapping recipients
+     * at the cap works) and added (all or nothing).
+     */
     @Transactional
     public GroupView update(long id, GroupRequest request) {
         RecipientGroup group = existing(id);
@@ -120,33 +123,43 @@ public class GroupService {
         }
         Map<String, TargetJson> wanted = validate(request);
         groups.lockForWrite();
-        seats.claim(tenant.requireOrgId(), wanted.keySet(), SeatSource.RECIPIENT);
-        List<String> removed = new ArrayList<>();
-        Map<String, GroupTarget> current = new LinkedHashMap<>();
-        targets.listByGroups(List.of(id)).forEach(t -> current.put(t.emailKey, t));
-        for (GroupTarget existing : current.values()) {
-            TargetJson target = wanted.get(existing.emailKey);
-            if (target == null) {
-                removed.add(existing.emailKey);
-                targets.delete(existing);
-            } else {
-                fill(existing, target);
-            }
-        }
-        int added = 0;
-        for (Map.Entry<String, TargetJson> entry : wanted.entrySet()) {
-            if (!current.containsKey(entry.getKey())) {
-                insert(id, entry.getKey(), entry.getValue());
-                added++;
-            }
-        }
+        Changes changes = replaceTargets(id, wanted);
         group.name = name;
         group.modifiedDate = Instant.now();
         UniqueNames.flush(groups, NAME_IN_USE);
-        releaseUnheld(removed, id);
         audit.record(AuditEvent.of("group.update").target("group", id)
-                .details("targets=" + wanted.size() + ", added=" + added + ", removed=" + removed.size()));
+                .details("targets=" + wanted.size() + ", added=" + changes.added() + ", removed=" + changes.removed()));
         return find(id).orElseThrow();
+    }
+
+    /** How many recipients a group change added and removed. */
+    private record Changes(int added, int removed) {
+    }
+
+    /** Frees the recipients that go (first, so a swap at the cap fits), then claims and stores the wanted ones. */
+    private Changes replaceTargets(long id, Map<String, TargetJson> wanted) {
+        Map<String, GroupTarget> current = new LinkedHashMap<>();
+        targets.listByGroups(List.of(id)).forEach(t -> current.put(t.emailKey, t));
+        List<String> removed = new ArrayList<>();
+        for (GroupTarget existing : current.values()) {
+            if (!wanted.containsKey(existing.emailKey)) {
+                removed.add(existing.emailKey);
+                targets.delete(existing);
+            }
+        }
+        releaseUnheld(removed, id);
+        seats.claim(tenant.requireOrgId(), wanted.keySet(), SeatSource.RECIPIENT);
+        int added = 0;
+        for (Map.Entry<String, TargetJson> entry : wanted.entrySet()) {
+            GroupTarget existing = current.get(entry.getKey());
+            if (existing == null) {
+                insert(id, entry.getKey(), entry.getValue());
+                added++;
+            } else {
+                fill(existing, entry.getValue());
+            }
+        }
+        return new Changes(added, removed.size());
     }
 
     /** Deletes a group and frees the seats of recipients no other group holds. */

@@ -104,6 +104,9 @@ class GroupApiTest {
                 .statusCode(402);
         tenant.asAdmin().get("/api/groups/" + id).then().body("targets", hasSize(2));
         assertThat(seatsUsed(tenant)).isEqualTo(3);
+        tenant.asAdmin().body(Map.of("name", "Small", "targets", List.of(target("a@c.example", "A"),
+                target("d@c.example", "D")))).put("/api/groups/" + id).then().statusCode(200);
+        assertThat(seatsUsed(tenant)).isEqualTo(3);
     }
 
     @Test

@@ -30,6 +30,9 @@ public class Secrets {
             + " and IMAP passwords are encrypted with it: set it to the base64 of 32 random bytes"
             + " (for example: openssl rand -base64 32) and keep it with your database backups.";
 
+    private static final String GENERATED = "tidewatch.encryption-key is not set: generated one into %s for the"
+            + " embedded database. Set TIDEWATCH_ENCRYPTION_KEY for any real deployment.";
+
     private final SecretBox box;
 
     Secrets(@ConfigProperty(name = "tidewatch.encryption-key") Optional<String> key,
@@ -73,8 +76,7 @@ public class Secrets {
             }
             Files.writeString(path, encoded, StandardCharsets.US_ASCII);
             restrict(path);
-            Log.warnf("tidewatch.encryption-key is not set: generated one into %s for the embedded database."
-                    + " Set TIDEWATCH_ENCRYPTION_KEY for any real deployment.", path.toAbsolutePath());
+            Log.warnf(GENERATED, path.toAbsolutePath());
             return new SecretBox(bytes);
         } catch (IOException e) {
             throw new IllegalStateException(MISSING + " (and no key file could be written at " + path + ")", e);
