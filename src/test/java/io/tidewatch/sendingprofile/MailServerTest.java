@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import io.agroal.api.AgroalDataSource;
@@ -40,18 +41,21 @@ class MailServerTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @GreenMailResource.Inject
+    GreenMail greenMail;
+
     @BeforeEach
     void tenant() throws Exception {
         if (tenant == null) {
             tenant = Fixtures.northwind();
         }
-        GreenMailResource.server().purgeEmailFromAllMailboxes();
+        greenMail.purgeEmailFromAllMailboxes();
     }
 
     private Map<String, Object> profile(String name) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
-        body.put("host", "127.0.0.1:" + GreenMailResource.port());
+        body.put("host", "127.0.0.1:" + greenMail.getSmtp().getPort());
         body.put("username", GreenMailResource.USER);
         body.put("password", GreenMailResource.PASSWORD);
         body.put("from_address", "it@northwind.example");
@@ -77,7 +81,7 @@ class MailServerTest {
                 .post("/api/util/send_test_email").then().statusCode(200)
                 .body("success", equalTo(true)).body("message", equalTo("Email Sent"));
 
-        MimeMessage[] received = GreenMailResource.server().getReceivedMessages();
+        MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMessage message = received[0];
         assertThat(message.getSubject()).isEqualTo("Hello Zoë <Müller>");
@@ -107,7 +111,7 @@ class MailServerTest {
         tenant.asAdmin().body(Map.of("template", Map.of("name", template), "smtp", profile("inline"), "email",
                 "x@target.example", "last_name", "<script>alert(1)</script>")).post("/api/util/send_test_email").then()
                 .statusCode(200);
-        String body = (String) GreenMailResource.server().getReceivedMessages()[0].getContent();
+        String body = (String) greenMail.getReceivedMessages()[0].getContent();
         assertThat(body).isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
     }
 
@@ -115,7 +119,7 @@ class MailServerTest {
     void sendsTheBuiltInMessageThroughAnInlineProfile() throws Exception {
         tenant.asAdmin().body(Map.of("smtp", profile("inline"), "email", "ann@target.example", "first_name", "Ann"))
                 .post("/api/util/send_test_email").then().statusCode(200);
-        MimeMessage message = GreenMailResource.server().getReceivedMessages()[0];
+        MimeMessage message = greenMail.getReceivedMessages()[0];
         assertThat(message.getSubject()).isEqualTo("Default Email from Tidewatch");
         assertThat((String) message.getContent()).contains("First Name: Ann").contains("it@northwind.example")
                 .doesNotContain("Last Name");
@@ -136,7 +140,7 @@ class MailServerTest {
                 .body("message", equalTo("No From Address specified"));
         tenant.asAdmin().body(Map.of("smtp", profile("inline"))).post("/api/util/send_test_email").then()
                 .statusCode(400).body("message", equalTo("No email address specified"));
-        assertThat(GreenMailResource.server().getReceivedMessages()).isEmpty();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 
     @Test
@@ -152,10 +156,10 @@ class MailServerTest {
                 .then().statusCode(400).body("message", containsString("Refusing to connect to 169.254.169.254"));
     }
 
-    private static Map<String, Object> imap(String password) {
+    private Map<String, Object> imap(String password) {
         Map<String, Object> body = new HashMap<>();
         body.put("host", "127.0.0.1");
-        body.put("port", Integer.toString(GreenMailResource.imapPort()));
+        body.put("port", Integer.toString(greenMail.getImap().getPort()));
         body.put("username", GreenMailResource.USER);
         body.put("password", password);
         body.put("tls", false);
