@@ -41,6 +41,7 @@ import io.tidewatch.campaign.MessageRenderer;
 import io.tidewatch.campaign.SendOutcome;
 import io.tidewatch.campaign.SendingMaterials;
 import io.tidewatch.tenancy.TenantWork;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
@@ -75,6 +76,7 @@ public class MailDispatcher {
     private volatile boolean stopping;
     private Semaphore senders;
     private WorkerExecutor executor;
+    private Context home;
 
     MailDispatcher(MailerConfig config, CampaignDelivery delivery, TenantWork tenantWork, MessageRenderer renderer,
             Vertx vertx) {
@@ -91,6 +93,9 @@ public class MailDispatcher {
         int n = Math.max(1, config.senders());
         senders = new Semaphore(n);
         executor = vertx.createSharedWorkerExecutor("tidewatch-mailer", n + 1, 30, TimeUnit.MINUTES);
+        // A context of the mailer's own, created on the start-up thread: tasks submitted from it carry no request
+        // context or log context of whoever woke the mailer (an HTTP request, the scheduler).
+        home = vertx.getOrCreateContext();
         Log.infof("Mailer %s: %d senders, batches of %d, lease %s", instance, n, config.batchSize(), config.lease());
         wake();
     }
@@ -144,10 +149,10 @@ public class MailDispatcher {
         }
         again.set(true);
         if (running.compareAndSet(false, true)) {
-            executor.executeBlocking(() -> {
+            home.runOnContext(ignored -> executor.executeBlocking(() -> {
                 dispatch();
                 return null;
-            }, false);
+            }, false));
         }
     }
 

@@ -68,6 +68,10 @@ final class SmtpSession {
             sent++;
             return SmtpResult.accepted();
         } catch (SMTPSendFailedException e) {
+            if (e.getReturnCode() < 200) {
+                // No reply at all (the server hung up): where that happened decides whether it may be retried.
+                return connectionLost(e);
+            }
             reset();
             return byCode(e.getReturnCode(), e);
         } catch (SendFailedException e) {
