@@ -36,7 +36,6 @@ class EventWriter {
     private final AtomicLong dropped = new AtomicLong();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
-    private volatile boolean busy;
     private WorkerExecutor executor;
 
     EventWriter(CampaignTracking tracking, Vertx vertx, PhishDoorConfig config) {
@@ -76,16 +75,7 @@ class EventWriter {
         if (executor != null) {
             executor.close();
         }
-    }
-
-    /** Events written so far (for logs and tests). */
-    long written() {
-        return written.get();
-    }
-
-    /** True when nothing is waiting (for tests). */
-    boolean isIdle() {
-        return queue.isEmpty() && !busy;
+        Log.infof("Tracking writer stopped: %d events written, %d lost", written.get(), dropped.get());
     }
 
     private void run() {
@@ -96,7 +86,6 @@ class EventWriter {
                 if (first == null) {
                     continue;
                 }
-                busy = true;
                 batch.add(first);
                 long deadline = first.queuedAt() + flushNanos;
                 while (batch.size() < MAX_BATCH) {
@@ -112,12 +101,10 @@ class EventWriter {
                 }
                 write(batch);
                 batch.clear();
-                busy = false;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            busy = false;
             finished.countDown();
         }
     }

@@ -264,7 +264,7 @@ public final class ResultRows {
         }
     }
 
-    /** Result counts per campaign and status, and reported counts (key {@code null}), in one grouped query. */
+    /** Result counts per campaign and status, and reported counts (key {@link Stats#REPORTED}), in one grouped query. */
     public static Map<Long, Map<String, Long>> statusCounts(Connection c, Collection<Long> campaignIds)
             throws SQLException {
         Map<Long, Map<String, Long>> counts = new HashMap<>();
@@ -280,7 +280,7 @@ public final class ResultRows {
                         Map<String, Long> perStatus = counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>());
                         perStatus.merge(rs.getString(2), rs.getLong(4), Long::sum);
                         if (rs.getBoolean(3)) {
-                            perStatus.merge(null, rs.getLong(4), Long::sum);
+                            perStatus.merge(Stats.REPORTED, rs.getLong(4), Long::sum);
                         }
                     }
                 }

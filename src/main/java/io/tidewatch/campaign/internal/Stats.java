@@ -12,11 +12,14 @@ import io.tidewatch.campaign.ResultStatus;
 public record Stats(long total, long sent, long opened, long clicked, long submittedData, long emailReported,
         long error) {
 
-    /** The stats from counts by status wire name ({@code null} key: reported results). */
+    /** The key under which result counts carry the number of reported results (no status is named so). */
+    public static final String REPORTED = "#reported";
+
+    /** The stats from counts by status wire name (and {@link #REPORTED}). */
     public static Stats of(Map<String, Long> counts) {
         long total = 0;
         for (Map.Entry<String, Long> entry : counts.entrySet()) {
-            if (entry.getKey() != null) {
+            if (!REPORTED.equals(entry.getKey())) {
                 total += entry.getValue();
             }
         }
@@ -24,7 +27,7 @@ public record Stats(long total, long sent, long opened, long clicked, long submi
         long clicked = count(counts, ResultStatus.CLICKED_LINK) + submitted;
         long opened = count(counts, ResultStatus.EMAIL_OPENED) + clicked;
         long sent = count(counts, ResultStatus.EMAIL_SENT) + opened;
-        return new Stats(total, sent, opened, clicked, submitted, counts.getOrDefault(null, 0L),
+        return new Stats(total, sent, opened, clicked, submitted, counts.getOrDefault(REPORTED, 0L),
                 count(counts, ResultStatus.ERROR));
     }
 
