@@ -43,6 +43,11 @@ public class CampaignTracking {
         this.json = json;
     }
 
+    /** True when {@code rid} has the shape of a recipient id (7 letters and digits); cheap, no lookup. */
+    public static boolean isRid(String rid) {
+        return Rids.isWellFormed(rid);
+    }
+
     /** The recipient behind a rid, in whichever tenant holds it; empty for unknown or malformed rids. */
     public Optional<TrackedRecipient> recipient(String rid) {
         if (!Rids.isWellFormed(rid)) {

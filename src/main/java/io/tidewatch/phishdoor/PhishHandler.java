@@ -66,7 +66,7 @@ final class PhishHandler {
         this.bots = new BotCheck(config.scannerDelay());
         this.recipients = new BoundedCache<>(config.recipientCacheSize(), Duration.ofMinutes(10));
         this.pages = new BoundedCache<>(10_000, config.campaignCacheTtl());
-        this.recentOpens = new BoundedCache<>(config.recipientCacheSize() * 2,
+        this.recentOpens = new BoundedCache<>(config.recipientCacheSize(),
                 config.repeatOpenWindow().isZero() ? Duration.ofNanos(1) : config.repeatOpenWindow());
     }
 
@@ -91,6 +91,10 @@ final class PhishHandler {
         }
         if (rid.endsWith("+") || rid.endsWith(" ")) {
             transparency(ctx, rid.substring(0, rid.length() - 1).strip());
+            return;
+        }
+        if (!CampaignTracking.isRid(rid)) {
+            notFound(request.response());
             return;
         }
         Route route = path.equals("/track") || path.endsWith("/track") ? Route.TRACK
@@ -183,11 +187,13 @@ final class PhishHandler {
         String agent = request.getHeader("User-Agent");
         Optional<String> bot = kind == TrackingEvent.Kind.REPORTED ? Optional.empty()
                 : bots.reason(request.method().name(), agent, kind, recipient.sendDate(), now);
-        if (kind == TrackingEvent.Kind.OPENED && bot.isEmpty() && !config.repeatOpenWindow().isZero()) {
-            if (recentOpens.get(recipient.rid()) != null) {
+        if (kind == TrackingEvent.Kind.OPENED && !config.repeatOpenWindow().isZero()) {
+            // People and bots apart: a scanner's fetch must not hide the person's open that follows it.
+            String key = bot.isEmpty() ? recipient.rid() : recipient.rid() + "|bot";
+            if (recentOpens.get(key) != null) {
                 return true;
             }
-            recentOpens.put(recipient.rid(), Boolean.TRUE);
+            recentOpens.put(key, Boolean.TRUE);
         }
         String ip = clientAddress(request);
         String details = details(payload(request, page, kind), ip, agent, bot);

@@ -117,6 +117,20 @@ class PhishDoorTest {
     }
 
     @Test
+    void aScannersFetchOfThePixelDoesNotHideThePersonsOpen() {
+        Recipient r = launch(1);
+        client.send("GET", "/track?rid=" + r.rid(), null, "Mozilla/5.0 (compatible; Barracuda Sentinel)");
+        client.send("GET", "/track?rid=" + r.rid(), null, "Mozilla/5.0 (compatible; Barracuda Sentinel)");
+        client.get("/track?rid=" + r.rid());
+        JsonPath results = awaitTimeline(r.campaignId(), 4);
+        assertThat(results.getList("timeline.message")).containsExactly("Campaign Created", "Email Sent", "Email Opened",
+                "Email Opened");
+        assertThat(results.getString("timeline[2].details")).contains("flagged_as_bot");
+        assertThat(results.getString("timeline[3].details")).doesNotContain("flagged_as_bot");
+        assertThat(results.getString("results[0].status")).isEqualTo("Email Opened");
+    }
+
+    @Test
     void flagsScannersAndPreviewBotsWithoutMovingTheStatus() throws Exception {
         Recipient r = launch(1);
         assertThat(client.send("HEAD", "/login?rid=" + r.rid(), null, DoorClient.BROWSER).statusCode()).isEqualTo(200);
