@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tidewatch.campaign.CampaignFixtures.Kit;
 import io.tidewatch.campaign.CampaignMaterials.TargetMaterial;
+import io.tidewatch.testing.AuditTrail;
 import io.tidewatch.testing.Fixtures;
 import io.tidewatch.testing.ScriptedSmtp;
 import io.tidewatch.testing.Tenant;
@@ -225,6 +226,18 @@ class CampaignApiTest {
         tenant.asAdmin().get("/api/campaigns/not-a-number").then().statusCode(404)
                 .body("message", equalTo("Campaign not found"));
         tenant.asAdmin().body("{}").put("/api/campaigns/" + id).then().statusCode(405).body("success", equalTo(false));
+    }
+
+    @Test
+    void auditsCreationCompletionAndDeletion() {
+        long id = kit.launch(URL);
+        tenant.asAdmin().get("/api/campaigns/" + id + "/complete").then().statusCode(200);
+        tenant.asAdmin().delete("/api/campaigns/" + id).then().statusCode(200);
+        List<Map<String, Object>> entries = AuditTrail.entries(tenant.asAdmin(), Map.of());
+        assertThat(AuditTrail.single(entries, "campaign.create", "campaign", id).get("details"))
+                .isEqualTo("3 recipients");
+        AuditTrail.single(entries, "campaign.complete", "campaign", id);
+        AuditTrail.single(entries, "campaign.delete", "campaign", id);
     }
 
     @Test
