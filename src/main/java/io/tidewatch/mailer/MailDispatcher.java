@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -47,16 +48,17 @@ import io.vertx.core.WorkerExecutor;
 
 /**
  * Sends campaign e-mail. Every second (and right after a campaign launches) one dispatch pass reads the due campaigns
- * from the control schema and, round-robin over them, claims a batch of due results in that tenant (a short committed
- * transaction), hands it to one of a bounded number of senders, and goes on while senders are free. A sender sends the
- * batch over its pooled SMTP session and records every outcome in one transaction. Claims are the exactly-once
- * guarantee: see docs/adr/0003-exactly-once-mailer.md.
+ * from the control schema and, round-robin over them, gives each free sender (a bounded worker pool) a campaign. The
+ * sender claims a batch of due results in that tenant (a short committed transaction), sends it over its pooled SMTP
+ * session and records every outcome in one transaction. Claims are the exactly-once guarantee: see
+ * docs/adr/0003-exactly-once-mailer.md.
  */
 @Singleton
 public class MailDispatcher {
 
     private static final Duration CONTEXT_TTL = Duration.ofSeconds(60);
     private static final int DUE_PAGE = 200;
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     private final MailerConfig config;
     private final CampaignDelivery delivery;
@@ -90,6 +92,11 @@ public class MailDispatcher {
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {
+        // Jakarta Mail looks up its stream provider for every MIME part it writes; without this property each lookup
+        // is a ServiceLoader scan of the class path (jar reads per part), which dominated the cost of a message.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
         int n = Math.max(1, config.senders());
         senders = new Semaphore(n);
         executor = vertx.createSharedWorkerExecutor("tidewatch-mailer", n + 1, 30, TimeUnit.MINUTES);
@@ -171,34 +178,50 @@ public class MailDispatcher {
         }
     }
 
+    /**
+     * Hands out work until no campaign is due: round-robin over the due campaigns, one task per free sender; each task
+     * claims its own batch (so claims run in parallel), sends it and records it. A campaign whose claim comes back
+     * empty is settled by that task and left alone for the rest of the pass.
+     */
     private void pass() {
         long start = System.nanoTime();
         long before = sent.get() + retried.get() + failed.get();
-        boolean progressed = true;
-        while (progressed && !paused && !stopping) {
-            progressed = false;
+        Set<String> drained = ConcurrentHashMap.newKeySet();
+        boolean submitted = true;
+        while (submitted && !paused && !stopping) {
+            submitted = false;
             for (DueWork work : delivery.due(Instant.now(), DUE_PAGE)) {
+                if (drained.contains(key(work))) {
+                    continue;
+                }
                 if (paused || stopping || !acquireSender()) {
                     return;
                 }
-                List<ClaimedMessage> claimed = claim(work);
-                if (claimed.isEmpty()) {
-                    senders.release();
-                    settle(work, Instant.now());
-                    continue;
-                }
-                progressed = true;
+                submitted = true;
                 executor.executeBlocking(() -> {
-                    sendBatch(work, claimed, false);
+                    if (!claimAndSend(work)) {
+                        drained.add(key(work));
+                    }
                     return null;
                 }, false).onComplete(done -> senders.release());
             }
         }
         long handled = sent.get() + retried.get() + failed.get() - before;
         if (handled > 0) {
-            Log.infof("Mailer pass: %d messages handed out in %d ms (totals: %d sent, %d retrying, %d failed)", handled,
+            Log.infof("Mailer pass: %d messages handled in %d ms (totals: %d sent, %d retrying, %d failed)", handled,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), sent.get(), retried.get(), failed.get());
         }
+    }
+
+    /** One sender's turn: claims a batch of the campaign and sends it; false when nothing was due (then settles). */
+    private boolean claimAndSend(DueWork work) {
+        List<ClaimedMessage> claimed = claim(work);
+        if (claimed.isEmpty()) {
+            settle(work, Instant.now());
+            return false;
+        }
+        sendBatch(work, claimed, false);
+        return true;
     }
 
     private boolean acquireSender() {

@@ -12,6 +12,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.PreencodedMimeBodyPart;
 import jakarta.mail.util.ByteArrayDataSource;
 
 import org.eclipse.angus.mail.smtp.SMTPMessage;
@@ -80,10 +81,11 @@ final class MessageComposer {
             String only = html != null ? html : text == null ? "" : text;
             String subtype = html != null ? "html" : "plain";
             if (ctx.attachments().isEmpty()) {
+                // A message has no pre-encoded form in Jakarta Mail: a lone body is encoded by Jakarta itself.
                 message.setText(only, "UTF-8", subtype);
                 return;
             }
-            content.setText(only, "UTF-8", subtype);
+            content = textPart(only, subtype);
         }
         MimeMultipart related = new MimeMultipart("related");
         related.addBodyPart(content);
@@ -112,10 +114,18 @@ final class MessageComposer {
         message.setContent(mixed);
     }
 
+    /** A text part, quoted-printable encoded here (see {@link QuotedPrintable}). */
     private static MimeBodyPart textPart(String text, String subtype) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setText(text, "UTF-8", subtype);
+        MimeBodyPart part = new PreencodedMimeBodyPart("quoted-printable");
+        fill(part, text, subtype);
         return part;
+    }
+
+    private static void fill(MimeBodyPart part, String text, String subtype) throws MessagingException {
+        String type = "text/" + subtype + "; charset=UTF-8";
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(QuotedPrintable.encode(text), type)));
+        part.setHeader("Content-Type", type);
+        part.setHeader("Content-Transfer-Encoding", "quoted-printable");
     }
 
     private static String singleLine(String value) {

@@ -174,6 +174,8 @@ final class SmtpSession {
             props.put("mail.smtp.ssl.enable", "true");
         } else {
             props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.socketFactory", NoDelaySockets.INSTANCE);
+            props.put("mail.smtp.socketFactory.fallback", "false");
         }
         if (server.ignoreCertErrors()) {
             props.put("mail.smtp.ssl.trust", "*");
