@@ -1,0 +1,128 @@
+package io.tidewatch.phishdoor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Singleton;
+
+import io.quarkus.logging.Log;
+import io.tidewatch.campaign.CampaignTracking;
+import io.tidewatch.campaign.TrackingEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+
+/**
+ * The door's write-behind: acknowledged events wait in a bounded in-memory queue and one writer drains it, writing
+ * each tenant's events and status changes in one transaction per batch. An event waits at most the flush interval
+ * plus one write; a full queue refuses new events (the door answers 503) rather than growing without bound; shutdown
+ * drains the queue before the database closes.
+ */
+@Singleton
+class EventWriter {
+
+    private static final int MAX_BATCH = 2000;
+
+    private final CampaignTracking tracking;
+    private final Vertx vertx;
+    private final ArrayBlockingQueue<Pending> queue;
+    private final long flushNanos;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private WorkerExecutor executor;
+
+    EventWriter(CampaignTracking tracking, Vertx vertx, PhishDoorConfig config) {
+        this.tracking = tracking;
+        this.vertx = vertx;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1000, config.queueCapacity()));
+        this.flushNanos = config.flushInterval().toNanos();
+    }
+
+    /** An event of one tenant, and when it was acknowledged. */
+    private record Pending(long orgId, TrackingEvent event, long queuedAt) {
+    }
+
+    void start() {
+        executor = vertx.createSharedWorkerExecutor("tidewatch-phish-writer", 1, 3650, TimeUnit.DAYS);
+        executor.executeBlocking(() -> {
+            run();
+            return null;
+        }, false);
+    }
+
+    /** Queues an event; false when the queue is full (nothing is recorded then). */
+    boolean offer(long orgId, TrackingEvent event) {
+        return !stopping && queue.offer(new Pending(orgId, event, System.nanoTime()));
+    }
+
+    /** Stops taking events and waits (up to {@code seconds}) until every queued one is written. */
+    void stop(long seconds) {
+        stopping = true;
+        try {
+            if (!finished.await(seconds, TimeUnit.SECONDS)) {
+                Log.warnf("Tracking writer did not drain in %d s; %d events not written", seconds, queue.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+        Log.infof("Tracking writer stopped: %d events written, %d lost", written.get(), dropped.get());
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        try {
+            while (!stopping || !queue.isEmpty()) {
+                Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                long deadline = first.queuedAt() + flushNanos;
+                while (batch.size() < MAX_BATCH) {
+                    queue.drainTo(batch, MAX_BATCH - batch.size());
+                    long left = deadline - System.nanoTime();
+                    if (batch.size() >= MAX_BATCH || left <= 0 || stopping) {
+                        break;
+                    }
+                    Pending next = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)), TimeUnit.NANOSECONDS);
+                    if (next != null) {
+                        batch.add(next);
+                    }
+                }
+                write(batch);
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        Map<Long, List<TrackingEvent>> byTenant = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            byTenant.computeIfAbsent(p.orgId(), k -> new ArrayList<>()).add(p.event());
+        }
+        for (Map.Entry<Long, List<TrackingEvent>> tenant : byTenant.entrySet()) {
+            try {
+                tracking.record(tenant.getKey(), tenant.getValue());
+                written.addAndGet(tenant.getValue().size());
+            } catch (RuntimeException e) {
+                dropped.addAndGet(tenant.getValue().size());
+                Log.errorf(e, "Could not write %d tracking events of organization %d (%d lost so far)",
+                        tenant.getValue().size(), tenant.getKey(), dropped.get());
+            }
+        }
+    }
+}

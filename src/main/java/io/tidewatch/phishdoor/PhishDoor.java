@@ -1,0 +1,137 @@
+package io.tidewatch.phishdoor;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tidewatch.campaign.CampaignClosed;
+import io.tidewatch.campaign.CampaignTracking;
+import io.tidewatch.campaign.MessageRenderer;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Starts the phishing door at start-up: its own Vert.x HTTP server (one instance per event loop, sharing the port)
+ * with a router that sends every request to {@link PhishHandler}. It shares nothing with the admin listener: no
+ * session, no API key, no {@code /api} or {@code /q} route exists here. Stops accepting first at shutdown, then
+ * drains the tracking queue.
+ */
+@Singleton
+public class PhishDoor {
+
+    private static final int BODY_LIMIT = 64 * 1024;
+
+    private final PhishDoorConfig config;
+    private final Vertx vertx;
+    private final EventWriter writer;
+    private final PhishHandler handler;
+    private volatile int port;
+    private String deployment;
+
+    PhishDoor(PhishDoorConfig config, Vertx vertx, EventWriter writer, CampaignTracking tracking,
+            MessageRenderer renderer, ObjectMapper json) {
+        this.config = config;
+        this.vertx = vertx;
+        this.writer = writer;
+        this.handler = new PhishHandler(tracking, renderer, writer, json, config);
+    }
+
+    void start(@Observes @Priority(30) StartupEvent event) throws InterruptedException {
+        if (!config.enabled()) {
+            Log.info("Phishing door disabled");
+            return;
+        }
+        writer.start();
+        int wanted = config.port() == 0 ? freePort(config.host()) : config.port();
+        int loops = config.eventLoops().orElse(Runtime.getRuntime().availableProcessors());
+        try {
+            deployment = vertx.deployVerticle(() -> new DoorVerticle(config.host(), config.port(), wanted, handler),
+                    new DeploymentOptions().setInstances(Math.max(1, loops))).toCompletionStage().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the phishing door could not listen on " + config.host() + ":" + wanted, e);
+        }
+        port = wanted;
+        Log.infof("Phishing door listening on %s:%d (%d event loops)", config.host(), port, loops);
+    }
+
+    void stop(@Observes @Priority(1) ShutdownEvent event) {
+        if (deployment != null) {
+            try {
+                vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                Log.warnf("The phishing door did not stop cleanly: %s", e.getMessage());
+            }
+        }
+        writer.stop(15);
+    }
+
+    /** A completed or deleted campaign stops answering here at once (other replicas within the cache TTL). */
+    void closed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignClosed event) {
+        handler.evict(event.orgId(), event.campaignId());
+    }
+
+    /** The port the door listens on (0 before start). */
+    public int port() {
+        return port;
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port for the phishing door", e);
+        }
+    }
+
+    /** One server instance on one event loop. */
+    private static final class DoorVerticle extends AbstractVerticle {
+
+        private final String host;
+        private final int configuredPort;
+        private final int port;
+        private final PhishHandler handler;
+
+        DoorVerticle(String host, int configuredPort, int port, PhishHandler handler) {
+            this.host = host;
+            this.configuredPort = configuredPort;
+            this.port = port;
+            this.handler = handler;
+        }
+
+        @Override
+        public void start(Promise<Void> started) {
+            Router router = Router.router(vertx);
+            router.route().method(HttpMethod.POST)
+                    .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT).setMergeFormAttributes(false));
+            router.route().handler(handler::handle);
+            // The options carry the configured port (0 in tests, like the admin listener's), because the HTTP metrics
+            // tag servers by the options' port and Prometheus needs both listeners to have the same tag keys.
+            HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(configuredPort).setIdleTimeout(60)
+                    .setCompressionSupported(false);
+            vertx.createHttpServer(options).requestHandler(router).listen(port, host)
+                    .<Void> mapEmpty().onComplete(started);
+        }
+    }
+}

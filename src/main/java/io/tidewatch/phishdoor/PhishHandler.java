@@ -1,0 +1,354 @@
+package io.tidewatch.phishdoor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.tidewatch.campaign.CampaignTracking;
+import io.tidewatch.campaign.MessageRenderer;
+import io.tidewatch.campaign.TrackedCampaign;
+import io.tidewatch.campaign.TrackedRecipient;
+import io.tidewatch.campaign.TrackingEvent;
+import io.tidewatch.platform.web.GoTime;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers every request of the phishing door, Gophish's routes: {@code /robots.txt}; {@code /track} and
+ * {@code /{any}/track} (Email Opened, a 1x1 GIF); {@code /report} and {@code /{any}/report} (Email Reported, 204);
+ * a rid ending in {@code +} (the transparency answer); everything else the landing page (GET: Clicked Link, POST:
+ * Submitted Data). A missing or unknown rid, or a completed campaign, is a plain 404 and records nothing. Runs on the
+ * event loop: cache hits never block; misses load off the loop.
+ */
+final class PhishHandler {
+
+    /** The 43-byte transparent GIF. */
+    static final byte[] PIXEL = { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, (byte) 0x80, 0x00, 0x00,
+            (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x00, 0x00, 0x00, 0x21, (byte) 0xf9, 0x04, 0x01, 0x00, 0x00, 0x00,
+            0x00, 0x2c, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b };
+    static final String NOT_FOUND = "404 page not found";
+    private static final Buffer PIXEL_BUFFER = Buffer.buffer(PIXEL);
+    private static final Buffer NOT_FOUND_BUFFER = Buffer.buffer(NOT_FOUND + "\n");
+    private static final int MAX_FIELDS = 50;
+    private static final int MAX_VALUE = 1000;
+
+    private final CampaignTracking tracking;
+    private final MessageRenderer renderer;
+    private final EventWriter writer;
+    private final ObjectMapper json;
+    private final PhishDoorConfig config;
+    private final BotCheck bots;
+    private final BoundedCache<String, TrackedRecipient> recipients;
+    private final BoundedCache<String, LandingPage> pages;
+    private final BoundedCache<String, Boolean> recentOpens;
+
+    PhishHandler(CampaignTracking tracking, MessageRenderer renderer, EventWriter writer, ObjectMapper json,
+            PhishDoorConfig config) {
+        this.tracking = tracking;
+        this.renderer = renderer;
+        this.writer = writer;
+        this.json = json;
+        this.config = config;
+        this.bots = new BotCheck(config.scannerDelay());
+        this.recipients = new BoundedCache<>(config.recipientCacheSize(), Duration.ofMinutes(10));
+        this.pages = new BoundedCache<>(10_000, config.campaignCacheTtl());
+        this.recentOpens = new BoundedCache<>(config.recipientCacheSize(),
+                config.repeatOpenWindow().isZero() ? Duration.ofNanos(1) : config.repeatOpenWindow());
+    }
+
+    /** What a path asks for. */
+    private enum Route {
+        TRACK,
+        REPORT,
+        PAGE
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String path = request.path();
+        if ("/robots.txt".equals(path)) {
+            request.response().putHeader("Content-Type", "text/plain; charset=utf-8").end("User-agent: *\nDisallow: /\n");
+            return;
+        }
+        String rid = rid(request);
+        if (rid == null || rid.isEmpty()) {
+            notFound(request.response());
+            return;
+        }
+        if (rid.endsWith("+") || rid.endsWith(" ")) {
+            transparency(ctx, rid.substring(0, rid.length() - 1).strip());
+            return;
+        }
+        if (!CampaignTracking.isRid(rid)) {
+            notFound(request.response());
+            return;
+        }
+        Route route = path.equals("/track") || path.endsWith("/track") ? Route.TRACK
+                : path.equals("/report") || path.endsWith("/report") ? Route.REPORT : Route.PAGE;
+        recipient(ctx, rid, recipient -> {
+            if (recipient == null) {
+                notFound(request.response());
+                return;
+            }
+            page(ctx, recipient, page -> {
+                if (page == null || page.campaign().completed()) {
+                    notFound(request.response());
+                    return;
+                }
+                serve(ctx, route, recipient, page);
+            });
+        });
+    }
+
+    /** Forgets a campaign's cached state (completed or deleted here). */
+    void evict(long orgId, long campaignId) {
+        pages.remove(orgId + ":" + campaignId);
+    }
+
+    private void serve(RoutingContext ctx, Route route, TrackedRecipient recipient, LandingPage page) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = request.response();
+        switch (route) {
+            case TRACK -> {
+                if (!record(ctx, recipient, page, TrackingEvent.Kind.OPENED)) {
+                    busy(response);
+                    return;
+                }
+                response.putHeader("Content-Type", "image/gif").putHeader("Cache-Control", "no-store")
+                        .end(PIXEL_BUFFER);
+            }
+            case REPORT -> {
+                if (!record(ctx, recipient, page, TrackingEvent.Kind.REPORTED)) {
+                    busy(response);
+                    return;
+                }
+                response.setStatusCode(204).putHeader("Access-Control-Allow-Origin", "*").end();
+            }
+            case PAGE -> landing(ctx, recipient, page);
+        }
+    }
+
+    private void landing(RoutingContext ctx, TrackedRecipient recipient, LandingPage page) {
+        HttpServerRequest request = ctx.request();
+        HttpMethod method = request.method();
+        TrackingEvent.Kind kind = null;
+        if (method == HttpMethod.POST || (method == HttpMethod.GET && carriesFormFields(request, page))) {
+            kind = TrackingEvent.Kind.SUBMITTED;
+        } else if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            kind = TrackingEvent.Kind.CLICKED;
+        }
+        if (kind != null && !record(ctx, recipient, page, kind)) {
+            busy(request.response());
+            return;
+        }
+        MessageRenderer.Recipient who = new MessageRenderer.Recipient(recipient.firstName(), recipient.lastName(),
+                recipient.email(), recipient.position(), page.campaign().fromAddress(), recipient.rid(),
+                page.campaign().url());
+        HttpServerResponse response = request.response().putHeader("Cache-Control", "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff");
+        if (method == HttpMethod.POST) {
+            String target = page.redirect().render(who, false).strip();
+            if (!target.isEmpty()) {
+                response.setStatusCode(302).putHeader("Location", target).end();
+                return;
+            }
+        }
+        response.putHeader("Content-Type", "text/html; charset=utf-8").end(page.render(who));
+    }
+
+    /** A GET that carries fields of the page's forms is a form submitted by GET (the hidden rid input kept the rid). */
+    private static boolean carriesFormFields(HttpServerRequest request, LandingPage page) {
+        for (String name : request.params().names()) {
+            if (page.fields().contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Queues the event; false when the queue is full. Repeated opens within the window are acknowledged only. */
+    private boolean record(RoutingContext ctx, TrackedRecipient recipient, LandingPage page, TrackingEvent.Kind kind) {
+        HttpServerRequest request = ctx.request();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String agent = request.getHeader("User-Agent");
+        Optional<String> bot = kind == TrackingEvent.Kind.REPORTED ? Optional.empty()
+                : bots.reason(request.method().name(), agent, kind, recipient.sendDate(), now);
+        if (kind == TrackingEvent.Kind.OPENED && !config.repeatOpenWindow().isZero()) {
+            // People and bots apart: a scanner's fetch must not hide the person's open that follows it.
+            String key = bot.isEmpty() ? recipient.rid() : recipient.rid() + "|bot";
+            if (recentOpens.get(key) != null) {
+                return true;
+            }
+            recentOpens.put(key, Boolean.TRUE);
+        }
+        String ip = clientAddress(request);
+        String details = details(payload(request, page, kind), ip, agent, bot);
+        TrackingEvent event = new TrackingEvent(recipient.campaignId(), recipient.resultId(), recipient.email(), kind,
+                now, ip, details, bot.isPresent());
+        return writer.offer(recipient.orgId(), event);
+    }
+
+    private Map<String, List<String>> payload(HttpServerRequest request, LandingPage page, TrackingEvent.Kind kind) {
+        Map<String, List<String>> payload = new LinkedHashMap<>();
+        add(payload, request.params());
+        if (request.method() == HttpMethod.POST) {
+            add(payload, request.formAttributes());
+        }
+        if (kind != TrackingEvent.Kind.SUBMITTED) {
+            return payload;
+        }
+        boolean credentials = page.campaign().page().captureCredentials();
+        boolean passwords = page.campaign().page().capturePasswords();
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> field : payload.entrySet()) {
+            String name = field.getKey();
+            boolean always = "rid".equals(name) || "__original_url".equals(name);
+            if (always) {
+                kept.put(name, field.getValue());
+            } else if (!credentials) {
+                continue;
+            } else if (page.isSecret(name)) {
+                if (passwords) {
+                    // The value itself is never stored: only that it was given, and its length.
+                    kept.put(name, field.getValue().stream().map(v -> "[redacted: " + v.length() + " characters]").toList());
+                }
+            } else {
+                kept.put(name, field.getValue());
+            }
+        }
+        return kept;
+    }
+
+    private static void add(Map<String, List<String>> payload, MultiMap values) {
+        for (String name : values.names()) {
+            if (payload.size() >= MAX_FIELDS && !payload.containsKey(name)) {
+                return;
+            }
+            List<String> list = payload.computeIfAbsent(name, k -> new ArrayList<>());
+            for (String value : values.getAll(name)) {
+                list.add(value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) : value);
+            }
+        }
+    }
+
+    private String details(Map<String, List<String>> payload, String ip, String agent, Optional<String> bot) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("payload", payload);
+        Map<String, String> browser = new LinkedHashMap<>();
+        browser.put("address", ip);
+        browser.put("user-agent", agent == null ? "" : agent.length() > 512 ? agent.substring(0, 512) : agent);
+        details.put("browser", browser);
+        bot.ifPresent(reason -> details.put("flagged_as_bot", reason));
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void transparency(RoutingContext ctx, String rid) {
+        HttpServerRequest request = ctx.request();
+        ctx.vertx().<Optional<TrackedRecipient>> executeBlocking(() -> tracking.recipient(rid), false)
+                .onComplete(done -> {
+                    Optional<TrackedRecipient> found = done.succeeded() ? done.result() : Optional.empty();
+                    if (found.isEmpty()) {
+                        notFound(request.response());
+                        return;
+                    }
+                    Map<String, String> body = new LinkedHashMap<>();
+                    body.put("server", "tidewatch");
+                    body.put("contact_address", config.contactAddress().orElse(""));
+                    body.put("send_date", GoTime.format(found.get().sendDate()));
+                    try {
+                        request.response().putHeader("Content-Type", "application/json")
+                                .end(json.writeValueAsString(body));
+                    } catch (JsonProcessingException e) {
+                        request.response().setStatusCode(500).end();
+                    }
+                });
+    }
+
+    private void recipient(RoutingContext ctx, String rid, Consumer<TrackedRecipient> next) {
+        BoundedCache.Entry<TrackedRecipient> cached = recipients.get(rid);
+        if (cached != null) {
+            next.accept(cached.value());
+            return;
+        }
+        ctx.vertx().<Optional<TrackedRecipient>> executeBlocking(() -> tracking.recipient(rid), false)
+                .onComplete(done -> {
+                    if (done.failed()) {
+                        Log.errorf(done.cause(), "Could not resolve a rid");
+                        ctx.response().setStatusCode(500).end();
+                        return;
+                    }
+                    TrackedRecipient found = done.result().orElse(null);
+                    recipients.put(rid, found);
+                    next.accept(found);
+                });
+    }
+
+    private void page(RoutingContext ctx, TrackedRecipient recipient, Consumer<LandingPage> next) {
+        String key = recipient.orgId() + ":" + recipient.campaignId();
+        BoundedCache.Entry<LandingPage> cached = pages.get(key);
+        if (cached != null) {
+            next.accept(cached.value());
+            return;
+        }
+        ctx.vertx().<Optional<TrackedCampaign>> executeBlocking(
+                () -> tracking.campaign(recipient.orgId(), recipient.campaignId()), false).onComplete(done -> {
+                    if (done.failed()) {
+                        Log.errorf(done.cause(), "Could not load campaign %d", recipient.campaignId());
+                        ctx.response().setStatusCode(500).end();
+                        return;
+                    }
+                    LandingPage page = done.result().map(c -> LandingPage.prepare(c, renderer)).orElse(null);
+                    pages.put(key, page);
+                    next.accept(page);
+                });
+    }
+
+    private static String rid(HttpServerRequest request) {
+        String rid = request.getParam("rid");
+        if ((rid == null || rid.isEmpty()) && request.method() == HttpMethod.POST) {
+            rid = request.getFormAttribute("rid");
+        }
+        return rid;
+    }
+
+    private String clientAddress(HttpServerRequest request) {
+        if (config.trustForwardedFor()) {
+            String forwarded = request.getHeader("X-Forwarded-For");
+            if (forwarded != null && !forwarded.isBlank()) {
+                return forwarded.split(",")[0].strip();
+            }
+            String real = request.getHeader("X-Real-IP");
+            if (real != null && !real.isBlank()) {
+                return real.strip();
+            }
+        }
+        return request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+    }
+
+    private static void notFound(HttpServerResponse response) {
+        response.setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8").end(NOT_FOUND_BUFFER);
+    }
+
+    private static void busy(HttpServerResponse response) {
+        response.setStatusCode(503).putHeader("Content-Type", "text/plain; charset=utf-8").putHeader("Retry-After", "1")
+                .end("503 service unavailable\n");
+    }
+}
