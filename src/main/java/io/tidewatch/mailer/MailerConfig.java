@@ -14,8 +14,8 @@ public interface MailerConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Concurrent SMTP sessions, each sending one claimed batch at a time (default 8). */
-    @WithDefault("8")
+    /** Concurrent SMTP sessions, each sending one claimed batch at a time (default 16). */
+    @WithDefault("16")
     int senders();
 
     /** Results claimed per batch; also the most a crash can leave with an unknown outcome per session (default 50). */
