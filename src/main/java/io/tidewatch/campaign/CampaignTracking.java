@@ -1,0 +1,97 @@
+package io.tidewatch.campaign;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.tidewatch.campaign.internal.CampaignRow;
+import io.tidewatch.campaign.internal.CampaignRows;
+import io.tidewatch.campaign.internal.ControlRows;
+import io.tidewatch.campaign.internal.ControlRows.RidTarget;
+import io.tidewatch.campaign.internal.EventRows;
+import io.tidewatch.campaign.internal.EventRows.NewEvent;
+import io.tidewatch.campaign.internal.ResultRows;
+import io.tidewatch.campaign.internal.Rids;
+import io.tidewatch.campaign.internal.Snapshot;
+import io.tidewatch.campaign.internal.Sql;
+import io.tidewatch.tenancy.TenantWork;
+
+/**
+ * The phishing door's side of campaigns. A rid is resolved through the control schema's index to exactly one tenant,
+ * and everything after that runs in that tenant only. Blocking: call it off the event loop.
+ */
+@ApplicationScoped
+public class CampaignTracking {
+
+    private final AgroalDataSource dataSource;
+    private final TenantWork tenantWork;
+    private final Sql sql;
+    private final ObjectMapper json;
+
+    CampaignTracking(AgroalDataSource dataSource, TenantWork tenantWork, Sql sql, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.tenantWork = tenantWork;
+        this.sql = sql;
+        this.json = json;
+    }
+
+    /** The recipient behind a rid, in whichever tenant holds it; empty for unknown or malformed rids. */
+    public Optional<TrackedRecipient> recipient(String rid) {
+        if (!Rids.isWellFormed(rid)) {
+            return Optional.empty();
+        }
+        Optional<RidTarget> target;
+        try (Connection c = dataSource.getConnection()) {
+            target = ControlRows.resolve(c, rid);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the rid index", e);
+        }
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        RidTarget t = target.get();
+        return tenantWork.call(t.orgId(),
+                () -> sql.tenant(c -> ResultRows.recipient(c, t.orgId(), t.campaignId(), t.resultId())));
+    }
+
+    /** The campaign as the door serves it; empty when it was deleted. */
+    public Optional<TrackedCampaign> campaign(long orgId, long campaignId) {
+        Optional<CampaignRow> row = tenantWork.call(orgId, () -> sql.tenant(c -> CampaignRows.find(c, campaignId)));
+        return row.map(r -> {
+            Snapshot snapshot = Snapshot.fromJson(json, r.materials());
+            return new TrackedCampaign(orgId, campaignId, CampaignStatus.COMPLETED.equals(r.status()), r.url(),
+                    snapshot.profile().fromAddress(), snapshot.page());
+        });
+    }
+
+    /**
+     * Writes a batch of one tenant's tracking: the timeline events (dropped for campaigns deleted meanwhile) and the
+     * status changes, in one transaction.
+     */
+    public void record(long orgId, List<TrackingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        tenantWork.call(orgId, () -> sql.tenant(c -> {
+            Set<Long> live = EventRows.existingCampaigns(c,
+                    events.stream().map(TrackingEvent::campaignId).distinct().toList());
+            List<TrackingEvent> kept = events.stream().filter(e -> live.contains(e.campaignId())).toList();
+            List<NewEvent> rows = new ArrayList<>(kept.size());
+            for (TrackingEvent e : kept) {
+                rows.add(new NewEvent(e.campaignId(), e.resultId(), e.email(), e.time(), e.kind().message(),
+                        e.details()));
+            }
+            EventRows.insert(c, rows);
+            ResultRows.applyTracking(c, kept);
+            return null;
+        }));
+    }
+}

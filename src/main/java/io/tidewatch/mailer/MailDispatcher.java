@@ -1,0 +1,364 @@
+package io.tidewatch.mailer;
+
+import java.io.UnsupportedEncodingException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Singleton;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.jboss.logging.MDC;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.tidewatch.campaign.CampaignDelivery;
+import io.tidewatch.campaign.CampaignDelivery.Settlement;
+import io.tidewatch.campaign.CampaignLaunched;
+import io.tidewatch.campaign.ClaimedMessage;
+import io.tidewatch.campaign.DueWork;
+import io.tidewatch.campaign.MessageRenderer;
+import io.tidewatch.campaign.SendOutcome;
+import io.tidewatch.campaign.SendingMaterials;
+import io.tidewatch.tenancy.TenantWork;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+
+/**
+ * Sends campaign e-mail. Every second (and right after a campaign launches) one dispatch pass reads the due campaigns
+ * from the control schema and, round-robin over them, claims a batch of due results in that tenant (a short committed
+ * transaction), hands it to one of a bounded number of senders, and goes on while senders are free. A sender sends the
+ * batch over its pooled SMTP session and records every outcome in one transaction. Claims are the exactly-once
+ * guarantee: see docs/adr/0003-exactly-once-mailer.md.
+ */
+@Singleton
+public class MailDispatcher {
+
+    private static final Duration CONTEXT_TTL = Duration.ofSeconds(60);
+    private static final int DUE_PAGE = 200;
+
+    private final MailerConfig config;
+    private final CampaignDelivery delivery;
+    private final TenantWork tenantWork;
+    private final MessageRenderer renderer;
+    private final Vertx vertx;
+    private final String instance;
+    private final SmtpPool pool;
+    private final Session composing = Session.getInstance(new Properties());
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final Map<String, Cached> contexts = new ConcurrentHashMap<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile boolean paused;
+    private volatile boolean stopping;
+    private Semaphore senders;
+    private WorkerExecutor executor;
+
+    MailDispatcher(MailerConfig config, CampaignDelivery delivery, TenantWork tenantWork, MessageRenderer renderer,
+            Vertx vertx) {
+        this.config = config;
+        this.delivery = delivery;
+        this.tenantWork = tenantWork;
+        this.renderer = renderer;
+        this.vertx = vertx;
+        this.instance = config.instanceId().orElseGet(MailDispatcher::defaultInstanceId);
+        this.pool = new SmtpPool(config);
+    }
+
+    void start(@Observes @Priority(20) StartupEvent event) {
+        int n = Math.max(1, config.senders());
+        senders = new Semaphore(n);
+        executor = vertx.createSharedWorkerExecutor("tidewatch-mailer", n + 1, 30, TimeUnit.MINUTES);
+        Log.infof("Mailer %s: %d senders, batches of %d, lease %s", instance, n, config.batchSize(), config.lease());
+        wake();
+    }
+
+    /** Finishes the batches in flight (up to 20 s), puts claimed-but-unstarted results back, closes the sessions. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (senders != null) {
+            try {
+                if (senders.tryAcquire(Math.max(1, config.senders()), 20, TimeUnit.SECONDS)) {
+                    senders.release(Math.max(1, config.senders()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pool.closeAll();
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        pool.closeIdle(config.idleTimeout());
+        wake();
+    }
+
+    /** A campaign was just created: start sending without waiting for the next poll. */
+    void launched(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignLaunched event) {
+        wake();
+    }
+
+    /** This instance's name in claims. */
+    String instance() {
+        return instance;
+    }
+
+    /** Stops (or resumes) dispatching; batches in flight finish. For tests that arrange a crash by hand. */
+    void pause(boolean pause) {
+        paused = pause;
+        if (!pause) {
+            wake();
+        }
+    }
+
+    /** Runs a dispatch pass unless one is running, in which case that one runs again when it ends. */
+    void wake() {
+        if (!config.enabled() || stopping || paused || executor == null) {
+            return;
+        }
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            executor.executeBlocking(() -> {
+                dispatch();
+                return null;
+            }, false);
+        }
+    }
+
+    private void dispatch() {
+        try {
+            while (again.getAndSet(false) && !paused && !stopping) {
+                pass();
+            }
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Mail dispatch pass failed");
+        } finally {
+            running.set(false);
+        }
+        if (again.get()) {
+            wake();
+        }
+    }
+
+    private void pass() {
+        long start = System.nanoTime();
+        long before = sent.get() + retried.get() + failed.get();
+        boolean progressed = true;
+        while (progressed && !paused && !stopping) {
+            progressed = false;
+            for (DueWork work : delivery.due(Instant.now(), DUE_PAGE)) {
+                if (paused || stopping || !acquireSender()) {
+                    return;
+                }
+                List<ClaimedMessage> claimed = claim(work);
+                if (claimed.isEmpty()) {
+                    senders.release();
+                    settle(work, Instant.now());
+                    continue;
+                }
+                progressed = true;
+                executor.executeBlocking(() -> {
+                    sendBatch(work, claimed, false);
+                    return null;
+                }, false).onComplete(done -> senders.release());
+            }
+        }
+        long handled = sent.get() + retried.get() + failed.get() - before;
+        if (handled > 0) {
+            Log.infof("Mailer pass: %d messages handed out in %d ms (totals: %d sent, %d retrying, %d failed)", handled,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), sent.get(), retried.get(), failed.get());
+        }
+    }
+
+    private boolean acquireSender() {
+        try {
+            return senders.tryAcquire(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private List<ClaimedMessage> claim(DueWork work) {
+        return claim(work, config.batchSize());
+    }
+
+    /** Claims up to {@code max} due results of the campaign for this instance (a test hook on its own). */
+    List<ClaimedMessage> claim(DueWork work, int max) {
+        try {
+            return tenantWork.call(work.orgId(), () -> delivery.claim(work.campaignId(), instance, max, Instant.now()));
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Could not claim e-mail of campaign %d in organization %d", work.campaignId(), work.orgId());
+            return List.of();
+        }
+    }
+
+    /** Settles a campaign's work at {@code now}: expired claims are failed, the next due time recomputed. */
+    Settlement settle(DueWork work, Instant now) {
+        try {
+            Settlement settlement = tenantWork.call(work.orgId(),
+                    () -> delivery.settle(work.campaignId(), now, config.lease()));
+            if (settlement.expiredClaims() > 0) {
+                Log.warnf("Campaign %d: %d claimed e-mails had no recorded outcome after the lease; marked Error, not"
+                        + " resent", work.campaignId(), settlement.expiredClaims());
+            }
+            if (settlement.finished()) {
+                contexts.remove(key(work));
+            }
+            return settlement;
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Could not settle the mail work of campaign %d in organization %d", work.campaignId(),
+                    work.orgId());
+            return new Settlement(0, false);
+        }
+    }
+
+    /**
+     * Sends a claimed batch over one pooled session and records the outcomes. With {@code crashBeforeRecording} the
+     * outcomes are dropped as if the process died right after sending (a test hook for the recovery path).
+     */
+    void sendBatch(DueWork work, List<ClaimedMessage> claimed, boolean crashBeforeRecording) {
+        MDC.put("tenantId", Long.toString(work.orgId()));
+        MDC.put("campaignId", Long.toString(work.campaignId()));
+        try {
+            Optional<SendContext> context = context(work);
+            if (context.isEmpty()) {
+                return;
+            }
+            List<SendOutcome> outcomes = new ArrayList<>(claimed.size());
+            List<Long> unstarted = new ArrayList<>();
+            send(context.get(), claimed, outcomes, unstarted);
+            if (crashBeforeRecording) {
+                return;
+            }
+            Instant now = Instant.now();
+            tenantWork.call(work.orgId(), () -> {
+                delivery.record(work.campaignId(), instance, outcomes, now);
+                delivery.release(work.campaignId(), instance, unstarted, now);
+                return null;
+            });
+            count(outcomes);
+            Log.debugf("Campaign %d: batch of %d handled, %d put back", work.campaignId(), outcomes.size(),
+                    unstarted.size());
+        } catch (RuntimeException e) {
+            // The claims stay open; after the lease they are settled as unknown outcomes, never resent blindly.
+            Log.errorf(e, "Campaign %d: recording a batch of %d failed", work.campaignId(), claimed.size());
+        } finally {
+            MDC.remove("campaignId");
+            MDC.remove("tenantId");
+        }
+    }
+
+    private void send(SendContext ctx, List<ClaimedMessage> claimed, List<SendOutcome> outcomes, List<Long> unstarted) {
+        if (ctx.failure() != null) {
+            claimed.forEach(m -> outcomes.add(SendOutcome.failed(m, ctx.failure())));
+            return;
+        }
+        SmtpSession session = pool.borrow(ctx.server());
+        try {
+            for (ClaimedMessage message : claimed) {
+                if (stopping || leaseRunningOut(message)) {
+                    unstarted.add(message.resultId());
+                } else {
+                    outcomes.add(sendOne(session, ctx, message));
+                }
+            }
+        } finally {
+            pool.giveBack(session);
+        }
+    }
+
+    private SendOutcome sendOne(SmtpSession session, SendContext ctx, ClaimedMessage message) {
+        SMTPMessage mime;
+        Address[] recipients;
+        try {
+            mime = MessageComposer.compose(composing, ctx, message, config.xMailer());
+            mime.saveChanges();
+            recipients = mime.getAllRecipients();
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            return SendOutcome.failed(message, "could not build the message: " + e.getMessage());
+        }
+        SmtpResult result = session.send(mime, recipients);
+        int attempt = message.attempts() + 1;
+        return switch (result.kind()) {
+            case ACCEPTED -> SendOutcome.sent(message);
+            case PERMANENT, UNKNOWN -> SendOutcome.failed(message, result.text());
+            case TEMPORARY -> attempt >= config.maxAttempts()
+                    ? SendOutcome.failed(message, "max send attempts exceeded: " + result.text())
+                    : SendOutcome.retry(message, result.text(), Instant.now().plus(backoff(attempt)));
+        };
+    }
+
+    /** The delay before attempt {@code attempt + 1}: the base, doubled per attempt (1, 2, 4 ... 128 times the base). */
+    Duration backoff(int attempt) {
+        return config.backoffBase().multipliedBy(1L << Math.min(7, Math.max(0, attempt - 1)));
+    }
+
+    private boolean leaseRunningOut(ClaimedMessage message) {
+        return Duration.between(message.claimedAt(), Instant.now()).compareTo(config.lease().dividedBy(2)) > 0;
+    }
+
+    private Optional<SendContext> context(DueWork work) {
+        String key = key(work);
+        Cached cached = contexts.get(key);
+        if (cached != null && cached.expires().isAfter(Instant.now())) {
+            return Optional.of(cached.context());
+        }
+        Optional<SendingMaterials> materials = tenantWork.call(work.orgId(), () -> delivery.materials(work.campaignId()));
+        Optional<SendContext> context = materials.map(m -> SendContext.prepare(m, renderer));
+        context.ifPresent(c -> contexts.put(key, new Cached(c, Instant.now().plus(CONTEXT_TTL))));
+        return context;
+    }
+
+    private void count(List<SendOutcome> outcomes) {
+        for (SendOutcome o : outcomes) {
+            (o.kind() == SendOutcome.Kind.SENT ? sent : o.kind() == SendOutcome.Kind.RETRY ? retried : failed)
+                    .incrementAndGet();
+        }
+    }
+
+    private static String key(DueWork work) {
+        return work.orgId() + ":" + work.campaignId();
+    }
+
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "instance";
+        }
+        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return name.length() > 64 ? name.substring(name.length() - 64) : name;
+    }
+
+    /** A prepared campaign and when to prepare it again (the profile password may change). */
+    private record Cached(SendContext context, Instant expires) {
+    }
+}
