@@ -65,6 +65,10 @@ public class AccountResource {
         caller.requireMsspAdmin();
         AccountRequest body = requireBody(request);
         PlatformRole role = body.platformRole() == null ? null : body.platformRoleOrDefault();
+        if (id == caller.accountId() && (Boolean.TRUE.equals(body.accountLocked())
+                || (role != null && role != PlatformRole.MSSP_ADMIN))) {
+            throw ApiException.badRequest("You cannot lock or demote your own account");
+        }
         AccountChange change = new AccountChange(body.username(), body.password(), role, body.canImpersonate(),
                 body.accountLocked(), null, null);
         return AccountJson.of(accounts.update(id, change), null);

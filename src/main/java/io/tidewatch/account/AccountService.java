@@ -1,6 +1,8 @@
 package io.tidewatch.account;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -29,11 +32,14 @@ public class AccountService {
     private final AccountRepository accounts;
     private final AuditLog audit;
     private final Event<AccountDeleted> deleted;
+    private final Event<AccountRoleChanging> roleChanging;
 
-    AccountService(AccountRepository accounts, AuditLog audit, Event<AccountDeleted> deleted) {
+    AccountService(AccountRepository accounts, AuditLog audit, Event<AccountDeleted> deleted,
+            Event<AccountRoleChanging> roleChanging) {
         this.accounts = accounts;
         this.audit = audit;
         this.deleted = deleted;
+        this.roleChanging = roleChanging;
     }
 
     /** Creates an account with a fresh API key; the username must be unused. */
@@ -52,9 +58,14 @@ public class AccountService {
         }
         String apiKey = Tokens.randomHex(32);
         account.apiKeyHash = Tokens.sha256(apiKey);
-        account.createdAt = Instant.now();
+        account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         account.updatedAt = account.createdAt;
-        accounts.persistAndFlush(account);
+        try {
+            accounts.persistAndFlush(account);
+        } catch (PersistenceException e) {
+            // A concurrent request took the username between the check above and this insert.
+            throw ApiException.badRequest("Username already taken");
+        }
         audit.record(AuditEvent.of("account.create").platform().target("account", account.id));
         return new NewAccount(AccountView.of(account), apiKey);
     }
@@ -84,10 +95,17 @@ public class AccountService {
         return AccountView.of(account);
     }
 
-    /** Replaces the API key and returns the new one, which is shown once. */
+    /**
+     * Replaces the API key the caller presented and returns the new one, shown once. The account row is locked and the
+     * presented key re-checked, so of two simultaneous resets with the same key exactly one succeeds.
+     */
     @Transactional
-    public String resetApiKey(long id) {
-        Account account = existing(id);
+    public String resetApiKey(long id, String presentedKey) {
+        Account account = accounts.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || account.apiKeyHash == null || presentedKey == null
+                || !Tokens.constantTimeEquals(account.apiKeyHash, Tokens.sha256(presentedKey))) {
+            throw ApiException.unauthorized("Invalid API Key");
+        }
         String apiKey = Tokens.randomHex(32);
         account.apiKeyHash = Tokens.sha256(apiKey);
         account.updatedAt = Instant.now();
@@ -98,7 +116,11 @@ public class AccountService {
     /** Changes the fields given (null means unchanged) and audits the change. */
     @Transactional
     public AccountView update(long id, AccountChange change) {
-        Account account = existing(id);
+        Account account = accounts.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw ApiException.notFound("User not found");
+        }
+        guardLastMsspAdmin(account, change);
         if (change.username() != null) {
             String name = normalizeUsername(change.username());
             Optional<Account> holder = accounts.findByUsername(name);
@@ -111,8 +133,10 @@ public class AccountService {
             account.passwordHash = hashPassword(change.password());
             account.passwordChangeRequired = false;
         }
-        if (change.role() != null) {
+        if (change.role() != null && change.role() != account.platformRole) {
+            roleChanging.fire(new AccountRoleChanging(account.id, account.platformRole, change.role()));
             account.platformRole = change.role();
+            account.canImpersonate &= change.role().isStaff();
         }
         if (change.canImpersonate() != null) {
             account.canImpersonate = change.canImpersonate() && account.platformRole.isStaff();
@@ -135,15 +159,50 @@ public class AccountService {
     @Transactional
     public void delete(long id) {
         Account account = existing(id);
+        if (account.platformRole == PlatformRole.MSSP_ADMIN && accounts.countUsableMsspAdmins() <= 1) {
+            throw ApiException.badRequest("Cannot remove the only MSSP administrator");
+        }
         deleted.fire(new AccountDeleted(account.id, account.username));
         accounts.delete(account);
         audit.record(AuditEvent.of("account.delete").platform().target("account", id));
+    }
+
+    /** The platform must always keep one usable MSSP admin: the last one cannot be demoted or locked. */
+    private void guardLastMsspAdmin(Account account, AccountChange change) {
+        boolean demoted = change.role() != null && change.role() != PlatformRole.MSSP_ADMIN;
+        boolean locked = Boolean.TRUE.equals(change.locked());
+        if (account.platformRole == PlatformRole.MSSP_ADMIN && account.active && !account.locked && (demoted || locked)
+                && accounts.countUsableMsspAdmins() <= 1) {
+            throw ApiException.badRequest("Cannot remove the only MSSP administrator");
+        }
     }
 
     /** Checks a password against the stored hash; false for accounts without one. */
     public boolean passwordMatches(long id, String password) {
         Account account = existing(id);
         return account.passwordHash != null && password != null && BcryptUtil.matches(password, account.passwordHash);
+    }
+
+    /** Records a successful sign-in (the caller audits the sign-in itself). */
+    @Transactional
+    public void recordSignIn(long id) {
+        existing(id).lastLogin = Instant.now();
+    }
+
+    /**
+     * A fingerprint of the account's current password that changes whenever the password does: tokens that embed it
+     * (sessions, invitations) stop working once the password changes, which also makes an invitation single-use.
+     * Read in a transaction of its own, so a password changed earlier in the same request is seen.
+     */
+    @Transactional
+    public Optional<String> credentialStamp(long id) {
+        return accounts.findByIdOptional(id)
+                .map(a -> Tokens.sha256("credential:" + (a.passwordHash == null ? "none" : a.passwordHash)).substring(0, 24));
+    }
+
+    /** True when the account can sign in with a password (false for SSO-only accounts). */
+    public boolean hasPassword(long id) {
+        return existing(id).passwordHash != null;
     }
 
     /** Usernames are compared and stored trimmed and in lower case. */
@@ -164,6 +223,10 @@ public class AccountService {
         }
         if (password.length() < MIN_PASSWORD_LENGTH) {
             throw ApiException.badRequest("Password must be at least 8 characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            // bcrypt reads at most 72 bytes: a longer password would be silently truncated.
+            throw ApiException.badRequest("Password must be at most 72 bytes");
         }
         return BcryptUtil.bcryptHash(password);
     }

@@ -5,6 +5,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.tidewatch.platform.web.ApiException;
 import io.tidewatch.platform.web.Envelope;
 
 /** {@code POST /api/reset}: rotates the caller's API key and shows the new one once, in Gophish's shape. */
@@ -21,7 +25,11 @@ public class ApiKeyResource {
     }
 
     @POST
-    public Envelope reset() {
-        return Envelope.ok("API Key successfully reset!", accounts.resetApiKey(caller.accountId()));
+    public Envelope reset(@RestQuery("api_key") String apiKeyParam, @RestHeader("Authorization") String authorization) {
+        if (caller.require().isImpersonating()) {
+            throw ApiException.forbidden();
+        }
+        String presented = AuthenticationFilter.credential(apiKeyParam, authorization);
+        return Envelope.ok("API Key successfully reset!", accounts.resetApiKey(caller.accountId(), presented));
     }
 }

@@ -59,11 +59,15 @@ public class AuthenticationFilter {
     }
 
     static String credential(ContainerRequestContext request) {
-        String param = request.getUriInfo().getQueryParameters().getFirst("api_key");
+        return credential(request.getUriInfo().getQueryParameters().getFirst("api_key"),
+                request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+
+    /** The credential from the {@code api_key} parameter, else the Authorization header (Bearer optional). */
+    static String credential(String param, String header) {
         if (param != null && !param.isBlank()) {
             return param.trim();
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
             return null;
         }

@@ -7,7 +7,10 @@ import io.quarkus.arc.Arc;
 import io.tidewatch.audit.AuditActor;
 import io.tidewatch.audit.AuditActorSource;
 
-/** Names the authenticated caller (and, for an impersonation token, the impersonating staff member) to the audit log. */
+/**
+ * Names the authenticated caller to the audit log. A request made with an impersonation token is recorded with both
+ * identities: the actor is the impersonation ({@code impersonation #12 (org 5)}), the impersonator the staff member.
+ */
 @ApplicationScoped
 class CallerAuditActors implements AuditActorSource {
 
@@ -25,9 +28,16 @@ class CallerAuditActors implements AuditActorSource {
         return caller.get().identity().map(CallerAuditActors::actor).orElse(AuditActor.SYSTEM);
     }
 
-    private static AuditActor actor(CallerIdentity who) {
+    @Override
+    public boolean mayReadPlatformLog() {
+        return Arc.container().requestContext().isActive() && caller.get().identity().isPresent()
+                && caller.get().isMsspAdmin();
+    }
+
+    static AuditActor actor(CallerIdentity who) {
         if (who.isImpersonating()) {
-            return new AuditActor(who.accountId(), who.username(), who.accountId(), who.username());
+            String name = "impersonation #" + who.impersonationId() + " (org " + who.impersonatedOrgId() + ")";
+            return new AuditActor(null, name, who.accountId(), who.username());
         }
         return new AuditActor(who.accountId(), who.username(), null, null);
     }

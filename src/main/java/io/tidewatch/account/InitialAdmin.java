@@ -32,6 +32,7 @@ class InitialAdmin {
     }
 
     void onStart(@Observes StartupEvent event) {
+        validate();
         if (QuarkusTransaction.requiringNew().call(() -> accounts.count()) > 0) {
             return;
         }
@@ -50,6 +51,18 @@ class InitialAdmin {
                     config.apiKey().isEmpty() ? apiKey : "(from environment)");
         } else {
             Log.infof("Created the initial MSSP admin '%s' with the credentials from the environment", USERNAME);
+        }
+    }
+
+    /** Refuses to start with credentials from the environment that the API itself would not accept. */
+    private void validate() {
+        if (config.password().isPresent() && config.password().get().length() < AccountService.MIN_PASSWORD_LENGTH) {
+            throw new IllegalStateException("TIDEWATCH_INITIAL_ADMIN_PASSWORD must be at least "
+                    + AccountService.MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (config.apiKey().isPresent() && !config.apiKey().get().matches("[0-9A-Za-z]{32,128}")) {
+            throw new IllegalStateException("TIDEWATCH_INITIAL_ADMIN_API_KEY must be 32 to 128 letters or digits"
+                    + " (64 hex characters, like the keys Tidewatch generates, is best)");
         }
     }
 

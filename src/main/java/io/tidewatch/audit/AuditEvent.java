@@ -16,6 +16,8 @@ public final class AuditEvent {
     private String targetId;
     private AuditOutcome outcome = AuditOutcome.SUCCESS;
     private String details;
+    private Long impersonatorId;
+    private String impersonatorName;
 
     private AuditEvent(String action) {
         this.action = Objects.requireNonNull(action, "action");
@@ -57,6 +59,16 @@ public final class AuditEvent {
         return this;
     }
 
+    /**
+     * Names the staff member whose impersonation the event belongs to, whoever the actor is (the staff member, an
+     * MSSP admin ending it, or the system when it expires).
+     */
+    public AuditEvent impersonator(long accountId, String username) {
+        this.impersonatorId = accountId;
+        this.impersonatorName = Objects.requireNonNull(username, "username");
+        return this;
+    }
+
     public String action() {
         return action;
     }
@@ -83,5 +95,13 @@ public final class AuditEvent {
 
     public String details() {
         return details;
+    }
+
+    public Long impersonatorId() {
+        return impersonatorId;
+    }
+
+    public String impersonatorName() {
+        return impersonatorName;
     }
 }

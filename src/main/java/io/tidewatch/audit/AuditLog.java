@@ -8,18 +8,21 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tidewatch.audit.internal.AuditEntry;
 import io.tidewatch.audit.internal.AuditStore;
+import io.tidewatch.audit.internal.PendingEntries;
 import io.tidewatch.platform.web.ClientInfo;
 import io.tidewatch.tenancy.TenantContext;
 import io.tidewatch.tenancy.TenantSchemas;
 
 /**
- * Records audit entries: one call per event, in the same transaction as the change it describes. Refusals and
- * failures are written in a transaction of their own, so the rollback of the refused work keeps them.
+ * Records audit entries: one call per event, in the same transaction as the change it describes; the entries are
+ * chained into their log when that transaction commits, and vanish with it if it rolls back. Refusals and failures
+ * are written at once in a transaction of their own, so the rollback of the refused work keeps them.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -29,28 +32,47 @@ public class AuditLog {
     private final Instance<ClientInfo> client;
     private final Instance<TenantContext> tenant;
     private final TransactionManager transactions;
+    private final TransactionSynchronizationRegistry registry;
 
     AuditLog(AuditStore store, Instance<AuditActorSource> actors, Instance<ClientInfo> client,
-            Instance<TenantContext> tenant, TransactionManager transactions) {
+            Instance<TenantContext> tenant, TransactionManager transactions, TransactionSynchronizationRegistry registry) {
         this.store = store;
         this.actors = actors;
         this.client = client;
         this.tenant = tenant;
         this.transactions = transactions;
+        this.registry = registry;
     }
 
-    /** Records the event and returns the id of the new entry in its log. */
-    public long record(AuditEvent event) {
+    /**
+     * Records the event: a success inside a transaction is appended when the transaction commits; anything else (or
+     * a success outside a transaction) is appended now, in a transaction of its own.
+     */
+    public void record(AuditEvent event) {
         AuditEntry entry = entryFor(event);
         String schema = schemaFor(event);
         if (event.outcome() == AuditOutcome.SUCCESS && inTransaction()) {
-            return store.append(schema, entry);
+            pending().add(schema, entry);
+            return;
         }
-        return QuarkusTransaction.requiringNew().call(() -> store.append(schema, entry));
+        QuarkusTransaction.requiringNew().run(() -> store.append(schema, entry));
+    }
+
+    private PendingEntries pending() {
+        PendingEntries pending = (PendingEntries) registry.getResource(PendingEntries.class);
+        if (pending == null) {
+            pending = new PendingEntries(store);
+            registry.putResource(PendingEntries.class, pending);
+            registry.registerInterposedSynchronization(pending);
+        }
+        return pending;
     }
 
     private AuditEntry entryFor(AuditEvent event) {
         AuditActor actor = actors.isResolvable() ? actors.get().current() : AuditActor.SYSTEM;
+        if (event.impersonatorId() != null) {
+            actor = new AuditActor(actor.id(), actor.name(), event.impersonatorId(), event.impersonatorName());
+        }
         Long orgId = event.orgId();
         if (orgId == null && !event.isPlatform() && currentTenant() != null) {
             orgId = currentTenant();

@@ -38,12 +38,19 @@ public class MemberResource {
     @GET
     public List<MemberJson> list(@PathParam("orgId") long orgId) {
         requireAdmin(orgId);
+        if (!memberships.isActiveOrganization(orgId)) {
+            throw ApiException.notFound("Organization not found");
+        }
         return memberships.list(orgId).stream().map(MemberJson::of).toList();
     }
 
+    /**
+     * Adds an existing account by id: MSSP admins only, since any account of the platform can be named here. Org admins
+     * add people through Gophish's {@code POST /api/users/}, which creates a client account in their organization.
+     */
     @POST
     public Response add(@PathParam("orgId") long orgId, MemberRequest request) {
-        requireAdmin(orgId);
+        caller.requireMsspAdmin();
         if (request == null || request.userId() == null) {
             throw ApiException.badRequest("user_id: is required");
         }
@@ -55,6 +62,7 @@ public class MemberResource {
     @Path("{userId}")
     public MemberJson change(@PathParam("orgId") long orgId, @PathParam("userId") long userId, MemberRequest request) {
         requireAdmin(orgId);
+        requireManageable(userId);
         if (request == null) {
             throw ApiException.badRequest("Invalid JSON structure");
         }
@@ -65,6 +73,7 @@ public class MemberResource {
     @Path("{userId}")
     public Envelope remove(@PathParam("orgId") long orgId, @PathParam("userId") long userId) {
         requireAdmin(orgId);
+        requireManageable(userId);
         memberships.remove(orgId, userId);
         return Envelope.ok("Member removed successfully!");
     }
@@ -78,6 +87,13 @@ public class MemberResource {
         }
         OrgRole role = memberships.activeRole(orgId, caller.accountId()).orElseThrow(ApiException::forbidden);
         if (role != OrgRole.ADMIN) {
+            throw ApiException.forbidden();
+        }
+    }
+
+    /** Org admins manage their client members; MSSP staff memberships are the MSSP admin's to change. */
+    private void requireManageable(long userId) {
+        if (!caller.isMsspAdmin() && !memberships.isClientAccount(userId)) {
             throw ApiException.forbidden();
         }
     }

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.tidewatch.account.AccountChange;
 import io.tidewatch.account.AccountDeleted;
+import io.tidewatch.account.AccountRoleChanging;
 import io.tidewatch.account.AccountService;
 import io.tidewatch.account.AccountView;
 import io.tidewatch.account.PlatformRole;
@@ -32,19 +35,30 @@ public class MembershipService {
     private final AccountService accounts;
     private final SeatService seats;
     private final AuditLog audit;
+    private final Event<MemberAdded> added;
 
     MembershipService(MembershipRepository memberships, OrganizationRepository organizations, AccountService accounts,
-            SeatService seats, AuditLog audit) {
+            SeatService seats, AuditLog audit, Event<MemberAdded> added) {
         this.memberships = memberships;
         this.organizations = organizations;
         this.accounts = accounts;
         this.seats = seats;
         this.audit = audit;
+        this.added = added;
     }
 
-    /** Makes the account a member with the role; 409 if it already is, or is a client of another organization. */
+    /**
+     * Makes the account a member with the role; 409 if it already is, or is a client of another organization. The new
+     * member is invited by e-mail once the membership is committed.
+     */
     @Transactional
     public MemberView add(long orgId, long accountId, OrgRole role) {
+        return add(orgId, accountId, role, true);
+    }
+
+    /** As {@link #add(long, long, OrgRole)}; {@code invite} false for the creator of a new organization. */
+    @Transactional
+    MemberView add(long orgId, long accountId, OrgRole role, boolean invite) {
         requireActive(orgId);
         AccountView account = accounts.lock(accountId);
         if (memberships.findByOrgAndAccount(orgId, accountId).isPresent()) {
@@ -68,6 +82,9 @@ public class MembershipService {
             accounts.update(accountId, AccountChange.defaultOrg(orgId));
         }
         audit.record(AuditEvent.of("member.add").org(orgId).target("account", accountId).details("role=" + role.wireName()));
+        if (invite) {
+            added.fire(new MemberAdded(orgId, accountId, role));
+        }
         return view(membership, account);
     }
 
@@ -91,7 +108,7 @@ public class MembershipService {
     /** Changes a member's role and/or active flag; reactivating a client takes a seat again. */
     @Transactional
     public MemberView change(long orgId, long accountId, OrgRole role, Boolean active) {
-        requireActive(orgId);
+        lockActive(orgId);
         Membership membership = existing(orgId, accountId);
         AccountView account = accounts.find(accountId).orElseThrow(() -> ApiException.notFound("User not found"));
         if (role != null && role != membership.role) {
@@ -112,6 +129,7 @@ public class MembershipService {
     /** Removes the membership and frees its seat. */
     @Transactional
     public void remove(long orgId, long accountId) {
+        lockActive(orgId);
         Membership membership = existing(orgId, accountId);
         if (membership.role == OrgRole.ADMIN && membership.active) {
             requireAnotherAdmin(orgId);
@@ -154,8 +172,48 @@ public class MembershipService {
         return accounts.find(accountId).map(AccountView::defaultOrgId).orElse(null);
     }
 
+    /** The client accounts that are members of the organization. */
+    public List<Long> clientAccountIds(long orgId) {
+        return memberships.listByOrg(orgId).stream().map(m -> m.accountId).filter(this::isClientAccount).toList();
+    }
+
+    /** Deletes accounts whose organization is gone (their memberships already went with it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteAccounts(List<Long> accountIds) {
+        for (long accountId : accountIds) {
+            accounts.delete(accountId);
+        }
+    }
+
+    /** True when the organization exists and is active. */
+    public boolean isActiveOrganization(long orgId) {
+        return organizations.findActive(orgId).isPresent();
+    }
+
+    /** True when the account is a client account (which belongs to one organization and takes a seat). */
+    public boolean isClientAccount(long accountId) {
+        return accounts.find(accountId).map(a -> a.role() == PlatformRole.CLIENT).orElse(false);
+    }
+
     void releaseSeatsOf(@Observes AccountDeleted deleted) {
+        for (Membership m : memberships.listByAccount(deleted.accountId())) {
+            if (m.active && m.role == OrgRole.ADMIN && organizations.findActive(m.orgId).isPresent()) {
+                lockActive(m.orgId);
+                if (memberships.countActiveAdmins(m.orgId) <= 1) {
+                    throw ApiException.conflict("This account is the only administrator of organization " + m.orgId
+                            + ": make another member admin first");
+                }
+            }
+        }
         seats.releaseEverywhere(deleted.username(), SeatSource.MEMBER);
+    }
+
+    void refuseRoleChangeWithMemberships(@Observes AccountRoleChanging change) {
+        boolean crossesSeatLine = change.from().isStaff() != change.to().isStaff();
+        if (crossesSeatLine && !memberships.listByAccount(change.accountId()).isEmpty()) {
+            throw ApiException.conflict("platform_role: an account cannot move between client and staff while it is a"
+                    + " member of an organization; remove its memberships first");
+        }
     }
 
     private void changeActive(long orgId, Membership membership, AccountView account, boolean active) {
@@ -183,6 +241,14 @@ public class MembershipService {
     private Membership existing(long orgId, long accountId) {
         return memberships.findByOrgAndAccount(orgId, accountId)
                 .orElseThrow(() -> ApiException.notFound("User not found"));
+    }
+
+    /** Locks the organization row: decisions about its admins and seats queue behind each other. */
+    private void lockActive(long orgId) {
+        if (organizations.findActive(orgId).isEmpty()) {
+            throw ApiException.notFound("Organization not found");
+        }
+        organizations.findById(orgId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void requireActive(long orgId) {

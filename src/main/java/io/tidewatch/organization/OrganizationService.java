@@ -1,11 +1,14 @@
 package io.tidewatch.organization;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 
 import io.quarkus.logging.Log;
@@ -37,9 +40,11 @@ public class OrganizationService {
     private final TenantMigrator migrator;
     private final OrganizationExporter exporter;
     private final AuditLog audit;
+    private final Event<OrganizationChanged> changed;
 
     OrganizationService(OrganizationRepository organizations, OrganizationExportRepository exports, SeatRepository seats,
-            MembershipService members, TenantMigrator migrator, OrganizationExporter exporter, AuditLog audit) {
+            MembershipService members, TenantMigrator migrator, OrganizationExporter exporter, AuditLog audit,
+            Event<OrganizationChanged> changed) {
         this.organizations = organizations;
         this.exports = exports;
         this.seats = seats;
@@ -47,6 +52,7 @@ public class OrganizationService {
         this.migrator = migrator;
         this.exporter = exporter;
         this.audit = audit;
+        this.changed = changed;
     }
 
     /** Creates the organization, its schema and the creator's admin membership. */
@@ -77,21 +83,36 @@ public class OrganizationService {
             org.updatedAt = Instant.now();
             flushUnique();
             audit.record(AuditEvent.of("organization.update").platform().org(id).target("organization", id));
+            changed.fire(new OrganizationChanged(id));
             return view(org, seats.countPersons(id));
         });
     }
 
-    /** Stores a full export of the organization, drops its schema and removes it; returns the export's id. */
+    /**
+     * Stores a full export of the organization, drops its schema and removes it with its client accounts (which
+     * belonged to it alone); returns the export's id. The organization is first marked as being deleted under a row
+     * lock, so a second delete at the same time finds nothing to delete.
+     */
     public long delete(long id, long actorAccountId) {
-        Organization org = QuarkusTransaction.requiringNew()
-                .call(() -> organizations.findActive(id).orElseThrow(OrganizationService::notFound));
-        byte[] zip = exporter.export(org.id, org.slug, org.name);
-        long exportId = QuarkusTransaction.requiringNew().call(() -> storeExport(org, zip, actorAccountId));
+        Organization org = QuarkusTransaction.requiringNew().call(() -> markDeleting(id));
+        byte[] zip;
+        long exportId;
+        try {
+            zip = exporter.export(org.id, org.slug, org.name);
+            exportId = QuarkusTransaction.requiringNew().call(() -> storeExport(org, zip, actorAccountId));
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> organizations.findById(id).status = OrgStatus.ACTIVE);
+            throw e;
+        }
         migrator.drop(id);
         QuarkusTransaction.requiringNew().run(() -> {
+            List<Long> clients = members.clientAccountIds(id);
             organizations.deleteById(id);
+            organizations.flush();
+            members.deleteAccounts(clients);
             audit.record(AuditEvent.of("organization.delete").platform().org(id).target("organization", id)
-                    .details("slug=" + org.slug + ", export=" + exportId));
+                    .details("slug=" + org.slug + ", export=" + exportId + ", client accounts removed=" + clients.size()));
+            changed.fire(new OrganizationChanged(id));
         });
         Log.infof("Deleted organization %d after storing export %d (%d bytes)", id, exportId, zip.length);
         return exportId;
@@ -116,6 +137,16 @@ public class OrganizationService {
         return exports.findByIdOptional(exportId).map(e -> e.content);
     }
 
+    private Organization markDeleting(long id) {
+        Organization org = organizations.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (org == null || org.status != OrgStatus.ACTIVE) {
+            throw notFound();
+        }
+        org.status = OrgStatus.DELETING;
+        changed.fire(new OrganizationChanged(id));
+        return org;
+    }
+
     private long insertProvisioning(Valid valid) {
         requireUnique(valid, null);
         Organization org = new Organization();
@@ -125,10 +156,14 @@ public class OrganizationService {
         org.supportUrl = valid.supportUrl();
         org.host = valid.host();
         org.status = OrgStatus.PROVISIONING;
-        org.createdAt = Instant.now();
+        org.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         org.updatedAt = org.createdAt;
-        organizations.persist(org);
-        flushUnique();
+        try {
+            organizations.persist(org);
+            organizations.flush();
+        } catch (PersistenceException e) {
+            throw duplicate();
+        }
         return org.id;
     }
 
@@ -138,7 +173,8 @@ public class OrganizationService {
         organizations.flush();
         audit.record(AuditEvent.of("organization.create").platform().org(id).target("organization", id)
                 .details("slug=" + org.slug));
-        members.add(id, creatorAccountId, OrgRole.ADMIN);
+        members.add(id, creatorAccountId, OrgRole.ADMIN, false);
+        changed.fire(new OrganizationChanged(id));
         Log.infof("Created organization %d with its schema", id);
         return view(org, seats.countPersons(id));
     }
@@ -182,8 +218,12 @@ public class OrganizationService {
         try {
             organizations.flush();
         } catch (PersistenceException e) {
-            throw ApiException.conflict("slug or host: an organization with this slug or host already exists");
+            throw duplicate();
         }
+    }
+
+    private static ApiException duplicate() {
+        return ApiException.conflict("slug or host: an organization with this slug or host already exists");
     }
 
     private static OrganizationView view(Organization o, long seatsUsed) {

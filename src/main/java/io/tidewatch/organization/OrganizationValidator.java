@@ -68,7 +68,10 @@ final class OrganizationValidator {
         try {
             URI uri = new URI(trimmed);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || trimmed.length() > 2048) {
+            if (trimmed.length() > 2048) {
+                throw ApiException.badRequest("support_url: must be at most 2048 characters");
+            }
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 throw ApiException.badRequest("support_url: must be an http or https URL");
             }
             return trimmed;
@@ -86,7 +89,8 @@ final class OrganizationValidator {
             name = name.substring(0, name.length() - 1);
         }
         String[] labels = name.split("\\.", -1);
-        boolean valid = name.length() <= 253 && labels.length >= 2;
+        boolean valid = name.length() <= 253 && labels.length >= 2
+                && labels[labels.length - 1].chars().anyMatch(Character::isLetter);
         for (String label : labels) {
             valid &= LABEL.matcher(label).matches();
         }

@@ -81,9 +81,11 @@ public class UserResource {
     @PUT
     @Path("{id}")
     public GophishUser update(@PathParam("id") long id, UserRequest request) {
-        MemberView member = visible(id);
+        MemberView member = manageable(id);
         UserRequest body = required(request);
+        boolean self = id == caller.accountId();
         boolean admin = access.role() == OrgRole.ADMIN;
+        boolean adminOfAnother = admin && !self;
         OrgRole role = body.orgRole().orElse(null);
         if (role != null && role != member.role() && !admin) {
             throw ApiException.badRequest("Permission denied");
@@ -91,20 +93,22 @@ public class UserResource {
         if (body.password() != null && body.password().isEmpty()) {
             throw ApiException.badRequest("No password provided");
         }
-        QuarkusTransaction.requiringNew().run(() -> {
+        long orgId = access.orgId();
+        return QuarkusTransaction.requiringNew().call(() -> {
             accounts.update(id, new AccountChange(body.username(), body.password(), null, null,
-                    admin ? body.accountLocked() : null, admin ? body.passwordChangeRequired() : null, null));
+                    adminOfAnother ? body.accountLocked() : null, adminOfAnother ? body.passwordChangeRequired() : null,
+                    null));
             if (role != null && role != member.role()) {
-                memberships.change(access.orgId(), id, role, null);
+                memberships.change(orgId, id, role, null);
             }
+            return GophishUser.of(memberships.find(orgId, id).orElseThrow());
         });
-        return GophishUser.of(visible(id));
     }
 
     @DELETE
     @Path("{id}")
     public Envelope delete(@PathParam("id") long id) {
-        visible(id);
+        manageable(id);
         memberships.removeAndDeleteClient(access.orgId(), id);
         return Envelope.ok("User deleted Successfully!");
     }
@@ -113,6 +117,18 @@ public class UserResource {
     private MemberView visible(long id) {
         MemberView member = memberships.find(access.orgId(), id).orElseThrow(() -> ApiException.notFound("User not found"));
         if (id != caller.accountId() && access.role() != OrgRole.ADMIN) {
+            throw ApiException.forbidden();
+        }
+        return member;
+    }
+
+    /**
+     * A member the caller may change: itself, or a client member for an org admin. MSSP staff accounts are platform
+     * accounts: an org admin sees them but changes them only through the MSSP (403).
+     */
+    private MemberView manageable(long id) {
+        MemberView member = visible(id);
+        if (id != caller.accountId() && !memberships.isClientAccount(id)) {
             throw ApiException.forbidden();
         }
         return member;

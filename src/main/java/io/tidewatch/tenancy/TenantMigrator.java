@@ -95,8 +95,7 @@ public class TenantMigrator {
 
     private void migrateOne(long orgId, Map<Long, String> failed, AtomicInteger migrated) {
         try {
-            if (!isCurrent(orgId)) {
-                migrate(orgId);
+            if (!isCurrent(orgId) && migrate(orgId) > 0) {
                 migrated.incrementAndGet();
             }
             long owner = ownerOf(orgId);

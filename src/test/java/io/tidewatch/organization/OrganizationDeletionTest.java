@@ -42,7 +42,7 @@ class OrganizationDeletionTest {
         assertThat(migrator.exists(tenant.id())).isFalse();
         Api.asAdmin().get("/api/organizations/" + tenant.id()).then().statusCode(404);
         Api.asAdmin().get("/api/organizations/").then().body("id", not(hasItem((int) tenant.id())));
-        tenant.asAdmin().get("/api/users/").then().statusCode(403);
+        tenant.asAdmin().get("/api/users/").then().statusCode(401);
 
         byte[] zip = Api.asAdmin().accept("application/zip").get("/api/organizations/exports/" + exportId)
                 .then().statusCode(200).extract().asByteArray();

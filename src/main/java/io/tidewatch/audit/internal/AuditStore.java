@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +32,11 @@ public class AuditStore {
 
     /** Appends the entry to the log in {@code schema} and returns its id. */
     public long append(String schema, AuditEntry entry) {
+        return append(schema, List.of(entry));
+    }
+
+    /** Appends the entries, in order, to the log in {@code schema} under one lock of its head; returns the last id. */
+    public long append(String schema, List<AuditEntry> entries) {
         String table = TenantSchemas.requireSafe(schema);
         try (Connection connection = dataSource.getConnection()) {
             long lastId;
@@ -44,16 +50,20 @@ public class AuditStore {
                 lastId = rs.getLong(1);
                 lastHash = rs.getString(2);
             }
-            long id = lastId + 1;
-            AuditEntry chained = entry.chained(id, lastHash, AuditChain.hash(id, entry, lastHash));
-            insert(connection, table, chained);
+            for (AuditEntry entry : entries) {
+                long id = lastId + 1;
+                AuditEntry chained = entry.chained(id, lastHash, AuditChain.hash(id, entry, lastHash));
+                insert(connection, table, chained);
+                lastId = id;
+                lastHash = chained.hash();
+            }
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE " + table + ".audit_chain SET last_id = ?, last_hash = ? WHERE id = 1")) {
-                update.setLong(1, id);
-                update.setString(2, chained.hash());
+                update.setLong(1, lastId);
+                update.setString(2, lastHash);
                 update.executeUpdate();
             }
-            return id;
+            return lastId;
         } catch (SQLException e) {
             throw new IllegalStateException("could not append to the audit log", e);
         }

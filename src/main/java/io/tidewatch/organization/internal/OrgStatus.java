@@ -5,5 +5,7 @@ public enum OrgStatus {
     /** The row exists and its schema is being created; invisible until done. */
     PROVISIONING,
     /** Usable. */
-    ACTIVE
+    ACTIVE,
+    /** Being exported and dropped; invisible, and a second delete finds nothing. */
+    DELETING
 }

@@ -110,7 +110,13 @@ public class EnvelopeMappers {
 
     private static Response invalidJson(Exception e) {
         Log.debugf("Unreadable JSON body: %s", e.getClass().getSimpleName());
-        return respond(400, INVALID_JSON);
+        String field = null;
+        for (Throwable cause = e; cause != null && field == null; cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+            }
+        }
+        return respond(400, field == null ? INVALID_JSON : INVALID_JSON + ": " + field + " has an invalid value");
     }
 
     private static boolean causedByJson(Throwable e) {

@@ -1,0 +1,2 @@
+/** Impersonation storage (control schema). */
+package io.tidewatch.impersonation.internal;
