@@ -104,6 +104,29 @@ class ExecutiveReportTest {
     }
 
     @Test
+    void perGroupFiguresCountResultsWhoseAddressBelongsToTheGroup() throws SQLException {
+        ReportSeed seed = new ReportSeed(dataSource, tenant.id());
+        if (!seed.hasGroups()) {
+            // Without the phishing resources' tables there are no groups to report on, and the report says so.
+            assertThat(report(tenant.adminKey()).getBoolean("groups.available")).isFalse();
+            return;
+        }
+        String domain = tenant.slug() + ".test";
+        String finance = "Finance " + Fixtures.unique();
+        String ops = "Ops " + Fixtures.unique();
+        seed.group(finance, "Zoe@" + domain, "bob@" + domain);
+        seed.group(ops, "carol@" + domain, "dave@" + domain, "frank@" + domain);
+        JsonPath json = report(tenant.adminKey());
+        assertThat(json.getBoolean("groups.available")).isTrue();
+        Map<String, Object> f = json.getMap("groups.rows.find { it.name == '" + finance + "' }");
+        assertThat(f).containsEntry("results", 4).containsEntry("emails_sent", 4).containsEntry("clicked", 3)
+                .containsEntry("submitted", 1).containsEntry("reported", 1).containsEntry("click_rate", 0.75f);
+        Map<String, Object> o = json.getMap("groups.rows.find { it.name == '" + ops + "' }");
+        assertThat(o).containsEntry("results", 3).containsEntry("emails_sent", 3).containsEntry("clicked", 0)
+                .containsEntry("reported", 1);
+    }
+
+    @Test
     void viewersSeeRepeatClickersAsACountWithoutNames() {
         Fixtures.Account viewer = Fixtures.clientAccount("viewer-" + Fixtures.unique() + "@" + tenant.slug() + ".test");
         Fixtures.member(tenant.id(), viewer.id(), "viewer");

@@ -65,6 +65,11 @@ public class PdfRenderer {
         registerWithJava2d(bold);
     }
 
+    /** The rendering turns (tests take them all to see a request refused). */
+    Semaphore turns() {
+        return turns;
+    }
+
     /** Renders the document; waits for a turn first. */
     public byte[] render(String xhtml) {
         boolean acquired;
