@@ -18,7 +18,6 @@ import io.tidewatch.branding.AssetKind;
 import io.tidewatch.branding.Brand;
 import io.tidewatch.branding.BrandAsset;
 import io.tidewatch.branding.BrandingService;
-import io.tidewatch.campaign.EventMessage;
 import io.tidewatch.organization.MembershipService;
 import io.tidewatch.organization.OrganizationDirectory;
 import io.tidewatch.organization.OrganizationProfile;
@@ -98,36 +97,43 @@ public class ReportService {
     private static ExecutiveReportView compute(Queries q, OrganizationProfile org, ReportPeriod period,
             boolean namesVisible) throws SQLException {
         ReportPeriod before = period.previous();
-        Figures now = figures(q, period);
-        Figures previous = figures(q, before);
+        List<ReportSql.CampaignTally> tallies = q.campaigns(period.from(), period.to());
+        Figures now = figures(q, period, tallies);
+        Figures previous = figures(q, before, q.campaigns(before.from(), before.to()));
         List<CampaignLine> campaigns = new ArrayList<>();
-        for (ReportSql.CampaignTally c : q.campaigns(period.from(), period.to())) {
+        for (ReportSql.CampaignTally c : tallies) {
             campaigns.add(CampaignLine.of(c.id(), c.name(), c.status(), c.launchDate(), c.tally()));
         }
         Optional<List<ReportSql.GroupTally>> groupTallies = q.groups(period.from(), period.to());
         Groups groups = new Groups(groupTallies.isPresent(), GROUP_BASIS, groupTallies.orElse(List.of()).stream()
                 .map(g -> GroupLine.of(g.id(), g.name(), g.tally())).toList());
-        long repeatCount = q.repeatClickerCount(period.from(), period.to());
-        List<Person> people = List.of();
-        if (namesVisible && repeatCount > 0) {
-            people = q.repeatClickers(period.from(), period.to(), LISTED_CLICKERS).stream()
+        RepeatClickers repeat;
+        if (namesVisible) {
+            ReportSql.Clickers clickers = q.repeatClickers(period.from(), period.to(), LISTED_CLICKERS);
+            List<Person> people = clickers.people().stream()
                     .map(p -> new Person(p.email(), p.firstName(), p.lastName(), p.campaigns())).toList();
+            repeat = new RepeatClickers(clickers.total(), true, people.size(), people);
+        } else {
+            repeat = new RepeatClickers(q.repeatClickerCount(period.from(), period.to()), false, 0, List.of());
         }
         return new ExecutiveReportView(new OrganizationPart(org.id(), org.name(), org.slug()), PeriodPart.of(period),
                 PeriodPart.of(before), Instant.now().truncatedTo(ChronoUnit.SECONDS), now, previous,
-                Trend.between(now, previous), campaigns, groups,
-                new RepeatClickers(repeatCount, namesVisible, people.size(), people), Training.notYet());
+                Trend.between(now, previous), campaigns, groups, repeat, Training.notYet());
     }
 
-    private static Figures figures(Queries q, ReportPeriod p) throws SQLException {
-        long campaigns = q.campaignCount(p.from(), p.to());
-        if (campaigns == 0) {
+    /** A period's figures: totals summed from its (already grouped) campaign lines, timing in one more query. */
+    private static Figures figures(Queries q, ReportPeriod p, List<ReportSql.CampaignTally> campaigns)
+            throws SQLException {
+        if (campaigns.isEmpty()) {
             return Figures.of(0, Tally.EMPTY, null, null, 0);
         }
-        return Figures.of(campaigns, q.totals(p.from(), p.to()),
-                q.medianSecondsTo(p.from(), p.to(), EventMessage.CLICKED_LINK, EventMessage.SUBMITTED_DATA).orElse(null),
-                q.medianSecondsTo(p.from(), p.to(), EventMessage.EMAIL_REPORTED).orElse(null),
-                q.botFlaggedClicks(p.from(), p.to()));
+        Tally total = Tally.EMPTY;
+        for (ReportSql.CampaignTally c : campaigns) {
+            total = total.plus(c.tally());
+        }
+        ReportSql.Timing timing = q.timing(p.from(), p.to());
+        return Figures.of(campaigns.size(), total, timing.medianSecondsToClick(), timing.medianSecondsToReport(),
+                timing.botFlaggedClicks());
     }
 
     /** The report as an HTML page in the organization's brand (any logo type a browser shows). */

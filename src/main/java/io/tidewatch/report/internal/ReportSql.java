@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +56,14 @@ public class ReportSql {
     public record GroupTally(long id, String name, Tally tally) {
     }
 
+    /** The medians of a period in seconds (null when nobody clicked or reported) and its bot-flagged clicks. */
+    public record Timing(Double medianSecondsToClick, Double medianSecondsToReport, long botFlaggedClicks) {
+    }
+
+    /** Repeat clickers: how many in all, and the first of them. */
+    public record Clickers(long total, List<Clicker> people) {
+    }
+
     /** A recipient who clicked in several campaigns of the period. */
     public record Clicker(String email, String firstName, String lastName, long campaigns) {
     }
@@ -73,25 +80,6 @@ public class ReportSql {
         /** The connection itself, for cursors that stream rows out (CSV). */
         Connection connection() {
             return c;
-        }
-
-        /** The number of campaigns launched in the period. */
-        public long campaignCount(Instant from, Instant to) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM campaign c WHERE" + IN_PERIOD)) {
-                bindPeriod(s, 1, from, to);
-                return single(s);
-            }
-        }
-
-        /** The funnel over every result of the period's campaigns. */
-        public Tally totals(Instant from, Instant to) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + Tally.COLUMNS
-                    + " FROM campaign c JOIN campaign_result r ON r.campaign_id = c.id WHERE" + IN_PERIOD)) {
-                bindPeriod(s, 1, from, to);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Tally.read(rs) : Tally.EMPTY;
-                }
-            }
         }
 
         /** One line per campaign of the period, oldest launch first. */
@@ -112,40 +100,37 @@ public class ReportSql {
         }
 
         /**
-         * The median seconds from a result's send date to its first event with one of {@code messages}, ignoring
-         * bot-flagged events; empty when no result has such an event.
+         * The timing of the period in one pass over its timeline: the median seconds from a result's send date to its
+         * first human click (or submission) and to its first report, and the number of bot-flagged clicks.
          */
-        public Optional<Double> medianSecondsTo(Instant from, Instant to, String... messages) throws SQLException {
-            String in = String.join(", ", Collections.nCopies(messages.length, "?"));
-            String firsts = "SELECT EXTRACT(EPOCH FROM MIN(e.event_time)) - EXTRACT(EPOCH FROM r.send_date) AS secs"
+        public Timing timing(Instant from, Instant to) throws SQLException {
+            String human = "e.message IN ('Clicked Link', 'Submitted Data') AND e.details NOT LIKE ?";
+            String firsts = "SELECT EXTRACT(EPOCH FROM MIN(CASE WHEN " + human + " THEN e.event_time END))"
+                    + " - EXTRACT(EPOCH FROM r.send_date) AS click_secs,"
+                    + " EXTRACT(EPOCH FROM MIN(CASE WHEN e.message = 'Email Reported' THEN e.event_time END))"
+                    + " - EXTRACT(EPOCH FROM r.send_date) AS report_secs,"
+                    + " SUM(CASE WHEN e.message IN ('Clicked Link', 'Submitted Data') AND e.details LIKE ? THEN 1 ELSE 0 END)"
+                    + " AS bots"
                     + " FROM campaign c JOIN campaign_result r ON r.campaign_id = c.id"
                     + " JOIN campaign_event e ON e.result_id = r.id AND e.campaign_id = c.id"
-                    + " WHERE" + IN_PERIOD + " AND e.message IN (" + in + ") AND e.details NOT LIKE ?"
+                    + " WHERE" + IN_PERIOD + " AND e.message IN ('Clicked Link', 'Submitted Data', 'Email Reported')"
                     + " GROUP BY r.id, r.send_date";
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY f.secs) FROM (" + firsts + ") f")) {
-                int i = bindPeriod(s, 1, from, to);
-                for (String message : messages) {
-                    s.setString(i++, message);
-                }
-                s.setString(i, BOT_FLAG);
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(f.click_secs) AS clicks,"
+                    + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY f.click_secs) AS click_median,"
+                    + " COUNT(f.report_secs) AS reports,"
+                    + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY f.report_secs) AS report_median,"
+                    + " SUM(f.bots) AS bots FROM (" + firsts + ") f")) {
+                s.setString(1, BOT_FLAG);
+                s.setString(2, BOT_FLAG);
+                bindPeriod(s, 3, from, to);
                 try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next() || rs.getLong(1) == 0) {
-                        return Optional.empty();
+                    if (!rs.next()) {
+                        return new Timing(null, null, 0);
                     }
-                    return Optional.of(Math.max(0, rs.getDouble(2)));
+                    Double click = rs.getLong("clicks") == 0 ? null : Math.max(0, rs.getDouble("click_median"));
+                    Double report = rs.getLong("reports") == 0 ? null : Math.max(0, rs.getDouble("report_median"));
+                    return new Timing(click, report, rs.getLong("bots"));
                 }
-            }
-        }
-
-        /** Clicks that the phishing door took for mail scanners or link previews, kept out of the click rate. */
-        public long botFlaggedClicks(Instant from, Instant to) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM campaign c"
-                    + " JOIN campaign_event e ON e.campaign_id = c.id WHERE" + IN_PERIOD
-                    + " AND e.message IN ('Clicked Link', 'Submitted Data') AND e.details LIKE ?")) {
-                int i = bindPeriod(s, 1, from, to);
-                s.setString(i, BOT_FLAG);
-                return single(s);
             }
         }
 
@@ -182,21 +167,24 @@ public class ReportSql {
             }
         }
 
-        /** The repeat clickers, most campaigns first, at most {@code limit}. */
-        public List<Clicker> repeatClickers(Instant from, Instant to, int limit) throws SQLException {
+        /** The repeat clickers, most campaigns first, at most {@code limit}, with how many there are in all. */
+        public Clickers repeatClickers(Instant from, Instant to, int limit) throws SQLException {
             List<Clicker> people = new ArrayList<>();
+            long total = 0;
             try (PreparedStatement s = c.prepareStatement(repeatClickers("LOWER(r.email) AS k, MIN(r.email) AS email,"
                     + " MAX(r.first_name) AS first_name, MAX(r.last_name) AS last_name,"
-                    + " COUNT(DISTINCT r.campaign_id) AS n") + " ORDER BY n DESC, k FETCH FIRST " + limit + " ROWS ONLY")) {
+                    + " COUNT(DISTINCT r.campaign_id) AS n, COUNT(*) OVER () AS total")
+                    + " ORDER BY n DESC, k FETCH FIRST " + limit + " ROWS ONLY")) {
                 bindPeriod(s, 1, from, to);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
+                        total = rs.getLong("total");
                         people.add(new Clicker(rs.getString("email"), rs.getString("first_name"),
                                 rs.getString("last_name"), rs.getLong("n")));
                     }
                 }
             }
-            return people;
+            return new Clickers(total, people);
         }
 
         private static String repeatClickers(String select) {

@@ -21,6 +21,12 @@ public record Tally(long recipients, long sent, long opened, long clicked, long 
             + " SUM(CASE WHEN r.status_rank >= 4 THEN 1 ELSE 0 END) AS submitted,"
             + " SUM(CASE WHEN r.reported THEN 1 ELSE 0 END) AS reported";
 
+    /** The sum of this and {@code other}. */
+    public Tally plus(Tally other) {
+        return new Tally(recipients + other.recipients, sent + other.sent, opened + other.opened,
+                clicked + other.clicked, submitted + other.submitted, reported + other.reported);
+    }
+
     static Tally read(ResultSet rs) throws SQLException {
         return new Tally(rs.getLong("recipients"), rs.getLong("sent"), rs.getLong("opened"), rs.getLong("clicked"),
                 rs.getLong("submitted"), rs.getLong("reported"));
