@@ -3,7 +3,7 @@
 # schemas (generate_series, so seeding takes seconds):
 #  A. 10 campaigns of 5,000 recipients each (the same 5,000 people), launched over the last 30 days;
 #  B. one campaign of 50,000 recipients;
-# each result with the timeline the engine would have written (sent, opened, clicked, submitted, reported, and a few
+# every recipient a member of one of ten groups, and each result with the timeline the engine would have written (sent, opened, clicked, submitted, reported, and a few
 # bot-flagged clicks). Then measures GET /api/reports/executive warm: REQUESTS sequential requests per format after
 # WARMUP unmeasured ones, p50/p95/max from curl's total time.
 # Usage: bench/reports/run.sh [REQUESTS] (default 30). Needs PostgreSQL on 127.0.0.1:5432 (trust auth), curl, jq.
@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 requests=${1:-30}
 warmup=${WARMUP:-5}
-port=${PORT:-3392}
+port=${PORT:-3417}
+phish_port=${PHISH_PORT:-8417}
 db=${BENCH_DB:-tidewatch_bench_reports}
 key=be0c4b3e5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f
 log=$(mktemp)
@@ -29,10 +30,13 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
   ./mvnw -B -q -ntp package -Ppostgresql -DskipTests
 fi
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+if curl -s -o /dev/null "$api/q/health/ready"; then
+  echo "port $port is taken by another server; set PORT"; exit 1
+fi
 
-QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+QUARKUS_HTTP_PORT=$port TIDEWATCH_PHISH_PORT=$phish_port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_USERNAME=postgres \
-TIDEWATCH_INITIAL_ADMIN_API_KEY=$key \
+TIDEWATCH_INITIAL_ADMIN_API_KEY=$key TIDEWATCH_ENCRYPTION_KEY=YmVuY2gtcmVwb3J0cy1rZXktMDAwMDAwMDAwMDAwMDA= \
   java -jar "$jar" > "$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
@@ -43,7 +47,7 @@ done
 
 org() { # $1 name, $2 slug → id
   curl -sf -X POST "$api/api/organizations/" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"$1\",\"slug\":\"$2\",\"seat_cap\":100000}" | jq -r .id
+    -d "{\"name\":\"$1\",\"slug\":\"$2\",\"seat_cap\":100000}" | jq -er .id
 }
 
 seed() { # $1 org id, $2 campaigns, $3 recipients per campaign
@@ -82,7 +86,11 @@ FROM campaign_result r WHERE r.status_rank >= 4;
 INSERT INTO campaign_event (campaign_id, result_id, email, event_time, message, details)
 SELECT r.campaign_id, r.id, r.email, r.send_date + ((300 + r.id % 86400) || ' seconds')::interval, 'Email Reported', '{}'
 FROM campaign_result r WHERE r.reported;
-ANALYZE campaign; ANALYZE campaign_result; ANALYZE campaign_event;
+INSERT INTO recipient_group (name, modified_date) SELECT 'Department ' || g, now() FROM generate_series(0, 9) AS g;
+INSERT INTO group_target (group_id, email, email_key, first_name, last_name, job_position)
+SELECT g.id, 'person' || i || '@bench.test', 'person' || i || '@bench.test', 'Zoë', 'Łódź ' || i, 'Staff'
+FROM generate_series(1, $3) AS i JOIN recipient_group g ON g.name = 'Department ' || (i % 10);
+ANALYZE campaign; ANALYZE campaign_result; ANALYZE campaign_event; ANALYZE recipient_group; ANALYZE group_target;
 SQL
   psql -qtA -h 127.0.0.1 -U postgres -d "$db" -c "SELECT 'seeded tenant_$1: ' || (SELECT COUNT(*) FROM tenant_$1.campaign)
     || ' campaigns, ' || (SELECT COUNT(*) FROM tenant_$1.campaign_result) || ' results, '
@@ -116,7 +124,8 @@ measure "1x50000 pdf" "$b" application/pdf
 measure "1x50000 json" "$b" application/json
 curl -sf -H "Authorization: Bearer $key" -H "Accept: application/json" "$api/api/reports/executive?org_id=$a" \
   | jq -c '{campaigns: .summary.campaigns, sent: .summary.emails_sent, click_rate: .summary.click_rate,
-            repeat_clickers: .repeat_clickers.count, bot_flagged_clicks: .summary.bot_flagged_clicks}'
+            repeat_clickers: .repeat_clickers.count, bot_flagged_clicks: .summary.bot_flagged_clicks,
+            groups: (.groups.rows | length), median_to_click_s: .summary.median_seconds_to_click}'
 kill $pid; wait $pid 2>/dev/null || true
 trap - EXIT
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db"
