@@ -3,13 +3,19 @@ package io.tidewatch.report;
 import java.time.Instant;
 import java.util.List;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tidewatch.report.internal.Tally;
 
 /**
  * The executive report's figures, computed once per request and rendered as JSON, HTML or PDF alike. Rates are
  * fractions of the e-mails sent (null when none was sent); medians are in seconds (null when nobody clicked or
- * reported); trend values are this period's figure minus the previous period's.
+ * reported); trend values are this period's figure minus the previous period's. Registered for reflection because it
+ * reaches Jackson inside a {@code Response}, not through a method signature.
  */
+@RegisterForReflection(targets = { ExecutiveReportView.class, ExecutiveReportView.OrganizationPart.class,
+        ExecutiveReportView.PeriodPart.class, ExecutiveReportView.Figures.class, ExecutiveReportView.Trend.class,
+        ExecutiveReportView.CampaignLine.class, ExecutiveReportView.Groups.class, ExecutiveReportView.GroupLine.class,
+        ExecutiveReportView.RepeatClickers.class, ExecutiveReportView.Person.class, ExecutiveReportView.Training.class })
 public record ExecutiveReportView(OrganizationPart organization, PeriodPart period, PeriodPart previousPeriod,
         Instant generatedAt, Figures summary, Figures previous, Trend trend, List<CampaignLine> campaigns,
         Groups groups, RepeatClickers repeatClickers, Training training) {
