@@ -29,12 +29,14 @@ final class ConsoleFormats {
     }
 
     /** {@code part} of {@code whole} as a whole percentage ("0%" when nothing is counted). */
-    static String percent(long part, long whole) {
-        return whole <= 0 ? "0%" : Math.round(100.0 * part / whole) + "%";
+    static String percent(Number part, Number whole) {
+        return whole.longValue() <= 0 ? "0%" : Math.round(100.0 * part.longValue() / whole.longValue()) + "%";
     }
 
     /** The width of a meter bar, capped at 100. */
-    static long share(long part, long whole) {
-        return whole <= 0 ? (part > 0 ? 100 : 0) : Math.min(100, Math.round(100.0 * part / whole));
+    static long share(Number part, Number whole) {
+        long p = part.longValue();
+        long w = whole.longValue();
+        return w <= 0 ? (p > 0 ? 100 : 0) : Math.min(100, Math.round(100.0 * p / w));
     }
 }

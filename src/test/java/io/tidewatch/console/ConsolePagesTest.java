@@ -56,7 +56,8 @@ class ConsolePagesTest {
         Response dashboard = alice.get("/console/orgs/" + northwind.id());
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.asString()).contains("<title>Northwind Trading · Northwind Trading</title>")
-                .contains("/api/branding/logo/view?org=" + northwind.slug()).contains("Seats used");
+                .contains("/api/branding/logo/view?org=" + northwind.slug()).contains("Seats used")
+                .contains("<span style=\"width: 0%\"></span>");
         assertThat(dashboard.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
         assertThat(dashboard.header("Cache-Control")).isEqualTo("no-store");
     }
