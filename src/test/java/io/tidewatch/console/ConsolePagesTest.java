@@ -75,6 +75,44 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anotherOrganizationsFormsAreRefusedAndChangeNothing() {
+        ConsoleSession alice = clientAdmin(northwind);
+        String token = ConsoleSessionTokens.token(alice, northwind);
+        String base = "/console/orgs/" + contoso.id();
+        long contosoAdmin = contoso.adminUserId();
+        Map<String, Map<String, String>> posts = Map.of(
+                base + "/members", Map.of("username", "intruder-" + Fixtures.unique() + "@x.test", "role", "admin"),
+                base + "/members/" + contosoAdmin + "/role", Map.of("role", "viewer"),
+                base + "/members/" + contosoAdmin + "/remove", Map.of(),
+                base + "/branding", Map.of("primary_color", "#000000", "secondary_color", "#000000"),
+                base + "/branding/logo/remove", Map.of());
+        for (Map.Entry<String, Map<String, String>> post : posts.entrySet()) {
+            assertThat(alice.postWithToken(post.getKey(), token, post.getValue()).statusCode()).as(post.getKey())
+                    .isEqualTo(403);
+        }
+        assertThat(contoso.asAdmin().get("/api/users/").then().extract().jsonPath().getList("username")).hasSize(2);
+        assertThat(contoso.asAdmin().get("/api/branding").then().extract().jsonPath().getString("primary_color"))
+                .isNotEqualTo("#000000");
+    }
+
+    @Test
+    void theSwitcherListsTheOrganizationsOfAMultiOrganizationMember() {
+        Fixtures.Account staff = Fixtures.staffAccount("staff-" + Fixtures.unique() + "@mssp.test");
+        Fixtures.member(northwind.id(), staff.id(), "operator");
+        Fixtures.member(contoso.id(), staff.id(), "viewer");
+        ConsoleSession session = ConsoleSession.signIn("sat.example-mssp.test", staff.username(), ConsoleSession.PASSWORD);
+        Response page = session.get("/console/orgs/" + contoso.id());
+        assertThat(page.asString()).contains("id=\"org-switch\"")
+                .contains("<option value=\"" + northwind.id() + "\">Northwind Trading</option>")
+                .contains("<option value=\"" + contoso.id() + "\" selected>Contoso</option>");
+        assertThat(session.get("/console/switch?org=" + northwind.id()).header("Location"))
+                .isEqualTo("/console/orgs/" + northwind.id());
+        Response fleet = session.get("/console/fleet");
+        assertThat(fleet.statusCode()).as("staff see the organizations they belong to").isEqualTo(200);
+        assertThat(fleet.asString()).contains("Northwind Trading").doesNotContain("/edit\"");
+    }
+
+    @Test
     void pagesWithoutASessionGoToTheLoginPage() {
         Response page = io.tidewatch.testing.Browser.at(northwind.host()).get("/console/orgs/" + northwind.id() + "/members");
         assertThat(page.statusCode()).isEqualTo(303);
