@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.tidewatch.testing.Api;
@@ -81,6 +83,13 @@ class ConsoleBrowserTest {
             assertThat(browser.find(By.cssSelector("h1")).getText()).isEqualTo("Northwind Trading");
             browser.assertAccessible("the dashboard");
             browser.screenshot("dashboard-northwind");
+
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            assertThat(browser.driver().switchTo().activeElement().getText()).as("the first stop is the skip link")
+                    .isEqualTo("Skip to main content");
+            new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+            assertThat(browser.style("a.skip-link", "top")).as("hidden again once used").startsWith("-");
         });
     }
 
