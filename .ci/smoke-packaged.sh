@@ -8,9 +8,16 @@ db=tidewatch_smoke
 key=5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 log=$(mktemp)
+# Without an encryption key a PostgreSQL build must refuse to start, saying why.
+if QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db \
+    QUARKUS_DATASOURCE_USERNAME=postgres timeout 60 java -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1; then
+  cat "$log"; echo "smoke: the build started without TIDEWATCH_ENCRYPTION_KEY"; exit 1
+fi
+grep -q 'TIDEWATCH_ENCRYPTION_KEY) is not set' "$log" || { cat "$log"; echo "smoke: no clear message without a key"; exit 1; }
 QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_USERNAME=postgres \
 TIDEWATCH_INITIAL_ADMIN_PASSWORD=smoke-test-password TIDEWATCH_INITIAL_ADMIN_API_KEY=$key \
+TIDEWATCH_ENCRYPTION_KEY=c21va2UtdGVzdC1lbmNyeXB0aW9uLWtleS0wMDAwMDA= \
   java -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT

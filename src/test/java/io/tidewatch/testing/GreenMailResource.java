@@ -16,8 +16,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A real SMTP server for a test class: GreenMail on a free port of 127.0.0.1, with the platform mailer pointed at it
- * (not mocked). Use with {@code @WithTestResource(GreenMailResource.class)} and a {@code @GreenMailResource.Inject
+ * A real SMTP and IMAP server for a test class: GreenMail on free ports of 127.0.0.1, with the platform mailer pointed
+ * at its SMTP port (not mocked) and one mailbox user ({@link #USER}/{@link #PASSWORD}) for sending profiles and IMAP
+ * logins. Use with {@code @WithTestResource(GreenMailResource.class)} and a {@code @GreenMailResource.Inject
  * GreenMail} field; each such class restarts Quarkus, so keep them few.
  */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
@@ -28,12 +29,19 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     public @interface Inject {
     }
 
+    /** The mailbox user sending profiles and IMAP settings log in as. */
+    public static final String USER = "mailer";
+    /** Its password. */
+    public static final String PASSWORD = "greenmail-pass";
+
     private GreenMail greenMail;
 
     @Override
     public Map<String, String> start() {
         int port = freePort();
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail = new GreenMail(new ServerSetup[] { new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
+        greenMail.setUser("mailer@greenmail.test", USER, PASSWORD);
         greenMail.start();
         return Map.of("quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "127.0.0.1",

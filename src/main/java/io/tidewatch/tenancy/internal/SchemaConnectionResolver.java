@@ -59,7 +59,10 @@ class SchemaConnectionResolver implements TenantConnectionResolver {
         @Override
         public void closeConnection(Connection connection) throws SQLException {
             try {
-                connection.setSchema(TenantSchemas.NONE);
+                // After a rollback the pool may already have closed this handle; the pool's own reset parks it then.
+                if (!connection.isClosed()) {
+                    connection.setSchema(TenantSchemas.NONE);
+                }
             } finally {
                 connection.close();
             }

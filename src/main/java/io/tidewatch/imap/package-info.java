@@ -1,0 +1,2 @@
+/** IMAP reporting settings (Gophish's {@code /api/imap/}): the mailbox employees forward suspected phish to. */
+package io.tidewatch.imap;

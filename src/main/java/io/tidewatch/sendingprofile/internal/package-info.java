@@ -1,0 +1,2 @@
+/** Sending-profile entities and repositories; only the sending-profile capability uses them. */
+package io.tidewatch.sendingprofile.internal;

@@ -1,0 +1,2 @@
+/** E-mail templates (Gophish's {@code /api/templates/}) with attachments, and {@code /api/import/email}. */
+package io.tidewatch.template;

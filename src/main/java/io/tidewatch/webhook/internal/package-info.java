@@ -1,0 +1,2 @@
+/** Webhook entities and repositories; only the webhook capability uses them. */
+package io.tidewatch.webhook.internal;

@@ -1,0 +1,43 @@
+package io.tidewatch.gotemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The personalised URLs as Gophish builds them: rid added, query sorted, tracking path joined. */
+class PhishingContextTest {
+
+    @Test
+    void addsTheRecipientIdAndBuildsTrackingUrls() {
+        PhishingContext context = PhishingContext.of("Ann", "Lee", "ann@x.test", "CFO", "IT", "https://p.test/login",
+                "abc1234");
+        assertThat(context.url()).isEqualTo("https://p.test/login?rid=abc1234");
+        assertThat(context.trackingUrl()).isEqualTo("https://p.test/login/track?rid=abc1234");
+        assertThat(context.baseUrl()).isEqualTo("https://p.test");
+        assertThat(context.tracker()).isEqualTo(
+                "<img alt='' style='display: none' src='https://p.test/login/track?rid=abc1234'/>");
+    }
+
+    @Test
+    void keepsOtherParametersSortedAndReplacesAnExistingRid() {
+        PhishingContext context = PhishingContext.of("", "", "a@x.test", "", "", "http://p.test/?z=1&rid=old&a=b c",
+                "r");
+        assertThat(context.url()).isEqualTo("http://p.test/?a=b+c&rid=r&z=1");
+        assertThat(context.trackingUrl()).isEqualTo("http://p.test/track?a=b+c&rid=r&z=1");
+    }
+
+    @Test
+    void worksWithoutACampaignUrl() {
+        PhishingContext context = PhishingContext.of("", "", "a@x.test", "", "", "", "preview-1234567");
+        assertThat(context.url()).isEqualTo("?rid=preview-1234567");
+        assertThat(context.trackingUrl()).isEqualTo("/track?rid=preview-1234567");
+    }
+
+    @Test
+    void rendersTemplatesWithTheContext() {
+        PhishingContext context = PhishingContext.of("Zoë", "O'Neil", "z@x.test", "", "IT Desk", "http://p.test", "r1");
+        assertThat(context.render("{{.FirstName}} {{.LastName}} from {{.From}}", true))
+                .isEqualTo("Zoë O&#39;Neil from IT Desk");
+        assertThat(context.render("{{.LastName}}", false)).isEqualTo("O'Neil");
+    }
+}
