@@ -17,6 +17,10 @@ final class ConsoleNav {
 
     private static final List<Section> ORGANIZATION = List.of(
             new Section("dashboard", "Dashboard", OrgRole.VIEWER),
+            new Section("templates", "Templates", OrgRole.VIEWER),
+            new Section("landing-pages", "Landing pages", OrgRole.VIEWER),
+            new Section("sending-profiles", "Sending profiles", OrgRole.VIEWER),
+            new Section("groups", "Groups", OrgRole.VIEWER),
             new Section("members", "Members and seats", OrgRole.ADMIN),
             new Section("branding", "Branding", OrgRole.VIEWER),
             new Section("audit", "Audit log", OrgRole.VIEWER));

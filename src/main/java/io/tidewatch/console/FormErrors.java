@@ -25,8 +25,8 @@ public final class FormErrors {
     }
 
     /**
-     * The error of a refused submission; {@code aliases} maps the first word of a message without a field prefix to the
-     * field it concerns ("Password must be ..." → {@code password}).
+     * The error of a refused submission; {@code aliases} maps the start of a message without a field prefix to the
+     * field it concerns ("Password must be ..." → {@code password}); the longest matching start wins.
      */
     public static FormErrors of(ApiException e, Map<String, String> aliases) {
         FormErrors errors = new FormErrors();
@@ -37,8 +37,8 @@ public final class FormErrors {
             errors.fields.put(m.group(1), capitalize(m.group(2)));
             return errors;
         }
-        String first = message.split("[ :]", 2)[0];
-        String field = aliases.get(first);
+        String field = aliases.entrySet().stream().filter(a -> message.startsWith(a.getKey()))
+                .max(java.util.Comparator.comparingInt(a -> a.getKey().length())).map(Map.Entry::getValue).orElse(null);
         if (field != null) {
             errors.fields.put(field, message);
         } else {

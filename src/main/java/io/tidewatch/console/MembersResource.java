@@ -43,8 +43,8 @@ public class MembersResource {
 
     static final List<OrgRole> ROLES = List.of(OrgRole.ADMIN, OrgRole.OPERATOR, OrgRole.VIEWER, OrgRole.LEARNER);
 
-    private static final Map<String, String> ALIASES = Map.of("Username", "username", "No", "username",
-            "Password", "password");
+    private static final Map<String, String> ALIASES = Map.of("Username", "username", "No username", "username",
+            "Password", "password", "No password", "password");
 
     private static final Map<String, String> DONE = Map.of(
             "added", "The member was added and invited by e-mail.",
