@@ -169,4 +169,35 @@ class ConsoleBrowserTest {
             assertThat(ended).isEqualTo("impersonate.end");
         });
     }
+
+    @Test
+    void theTemplateEditorPreviewsTheMessageAndTheGroupEditorListsBadLines(TestInfo test) throws Exception {
+        Branded woodgrove = brandedTenant("Woodgrove Bank", 20);
+        browser.scenario(test, () -> {
+            signIn(woodgrove.tenant().host(), woodgrove.admin(), ConsoleSession.PASSWORD);
+            String base = "/console/orgs/" + woodgrove.tenant().id();
+            browser.open(woodgrove.tenant().host(), base + "/templates/new");
+            browser.type("name", "Password expiry");
+            browser.type("subject", "Your password expires today, {{.FirstName}}");
+            browser.find(By.cssSelector("button[value=preview]")).click();
+            browser.waitUntil(d -> d.findElement(By.cssSelector("#preview-heading + p + p")).getText()
+                    .contains("Your password expires today, Foo"));
+            browser.driver().switchTo().frame(browser.find(By.cssSelector("iframe.mail-preview")));
+            assertThat(browser.find(By.tagName("body")).getText()).contains("Hello Foo");
+            browser.driver().switchTo().defaultContent();
+            browser.assertAccessible("the template editor");
+            browser.screenshot("template-editor");
+
+            browser.open(woodgrove.tenant().host(), base + "/groups/new");
+            browser.type("name", "Tellers");
+            browser.type("csv",
+                    "First Name,Last Name,Email,Position\nAna,Lee,ana@woodgrove.test,Teller\nBo,Chan,bo-at-home,\n");
+            browser.find(By.cssSelector("main form button[type=submit]")).click();
+            browser.waitUntil(d -> !d.findElements(By.id("lines-heading")).isEmpty());
+            assertThat(browser.find(By.cssSelector("section.alert")).getText()).contains("Line 3");
+            assertThat(browser.find(By.id("name")).getAttribute("value")).isEqualTo("Tellers");
+            browser.assertAccessible("the group editor with bad lines");
+            browser.screenshot("group-errors");
+        });
+    }
 }
