@@ -12,7 +12,11 @@ public class Caller {
 
     private CallerIdentity identity;
 
-    void authenticate(CallerIdentity identity) {
+    /**
+     * Sets the request's identity, once. Only code that has verified a credential calls this: the API's authentication
+     * filter, and the console's, which turns a verified session cookie into the same identity an API key would give.
+     */
+    public void authenticate(CallerIdentity identity) {
         if (this.identity != null) {
             throw new IllegalStateException("a request is authenticated once");
         }

@@ -170,6 +170,18 @@ public class ImpersonationService {
     }
 
     /**
+     * The identity an impersonation token acts as, while it is genuine and its impersonation runs; empty otherwise.
+     * For the console, which keeps a started impersonation's token in a cookie of its own and checks it on every page.
+     */
+    @Transactional
+    public Optional<CallerIdentity> identityForToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 4096 || !ImpersonationTokens.looksLikeToken(token)) {
+            return Optional.empty();
+        }
+        return tokens.verify(token).flatMap(this::identityFor);
+    }
+
+    /**
      * The identity a verified token acts as, while its impersonation runs, its staff member may still impersonate and
      * its organization exists; empty otherwise.
      */

@@ -1,7 +1,6 @@
 package io.tidewatch.organization;
 
 import java.util.List;
-import java.util.Set;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,7 +13,6 @@ import io.tidewatch.account.Caller;
 import io.tidewatch.account.CallerIdentity;
 import io.tidewatch.platform.web.ApiException;
 import io.tidewatch.platform.web.EnvelopeMappers;
-import io.tidewatch.tenancy.TenantContext;
 import io.tidewatch.tenancy.TenantScoped;
 
 /**
@@ -25,21 +23,15 @@ import io.tidewatch.tenancy.TenantScoped;
 public class TenantFilter {
 
     static final String HEADER = "X-Org-Id";
-    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Caller caller;
     private final MembershipService memberships;
-    private final TenantContext context;
-    private final TenantAccess access;
-    private final TenantHealth health;
+    private final TenantEntry entry;
 
-    TenantFilter(Caller caller, MembershipService memberships, TenantContext context, TenantAccess access,
-            TenantHealth health) {
+    TenantFilter(Caller caller, MembershipService memberships, TenantEntry entry) {
         this.caller = caller;
         this.memberships = memberships;
-        this.context = context;
-        this.access = access;
-        this.health = health;
+        this.entry = entry;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
@@ -51,25 +43,12 @@ public class TenantFilter {
             CallerIdentity who = caller.identity().get();
             Long requested = requestedOrg(request);
             long orgId;
-            OrgRole role;
             if (who.isImpersonating()) {
-                if (requested != null && requested.longValue() != who.impersonatedOrgId()) {
-                    throw ApiException.forbidden();
-                }
-                orgId = who.impersonatedOrgId();
-                role = OrgRole.ADMIN;
+                orgId = requested != null ? requested : who.impersonatedOrgId();
             } else {
                 orgId = requested != null ? requested : defaultOrg(who);
-                role = memberships.activeRole(orgId, who.accountId()).orElseThrow(ApiException::forbidden);
             }
-            if (role == OrgRole.LEARNER || (role == OrgRole.VIEWER && !READ_METHODS.contains(request.getMethod()))) {
-                throw ApiException.forbidden();
-            }
-            if (health.isBroken(orgId)) {
-                throw new ApiException(503, "This organization is unavailable: its schema could not be migrated");
-            }
-            context.enter(orgId);
-            access.grant(orgId, role);
+            entry.enter(who, orgId, request.getMethod());
             return null;
         } catch (ApiException e) {
             return EnvelopeMappers.respond(e.status(), e.getMessage());

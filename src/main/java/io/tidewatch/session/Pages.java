@@ -26,8 +26,6 @@ final class Pages {
 
         static native TemplateInstance login(Brand brand, LoginForm form);
 
-        static native TemplateInstance home(Brand brand, SessionAccount account, String csrf);
-
         static native TemplateInstance changePassword(Brand brand, PasswordForm form);
 
         static native TemplateInstance invitation(Brand brand, InvitationForm form);

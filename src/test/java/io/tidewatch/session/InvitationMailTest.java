@@ -118,7 +118,7 @@ class InvitationMailTest {
         assertThat(accepted.statusCode()).isEqualTo(303);
         assertThat(accepted.header("Location")).isEqualTo("/");
         String session = accepted.getCookie("tidewatch_session");
-        assertThat(Browser.at(northwind.host()).cookie("tidewatch_session", session).get("/").asString())
+        assertThat(SignInTest.console(northwind.host(), session).asString())
                 .contains(dave.username());
 
         Response reused = Browser.viaProxy(northwind.host(), address).get(path);

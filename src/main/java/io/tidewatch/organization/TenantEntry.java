@@ -1,0 +1,57 @@
+package io.tidewatch.organization;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.tidewatch.account.CallerIdentity;
+import io.tidewatch.platform.web.ApiException;
+import io.tidewatch.tenancy.TenantContext;
+
+/**
+ * Enters an organization for the current request, with the rules every door shares (the API's tenant filter, the
+ * console's): an impersonation acts in its own organization only, as its admin; anyone else must be an active member.
+ * Learners have no access, viewers read only, and an organization whose schema is broken is refused (503).
+ */
+@ApplicationScoped
+public class TenantEntry {
+
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final MembershipService memberships;
+    private final TenantContext context;
+    private final TenantAccess access;
+    private final TenantHealth health;
+
+    TenantEntry(MembershipService memberships, TenantContext context, TenantAccess access, TenantHealth health) {
+        this.memberships = memberships;
+        this.context = context;
+        this.access = access;
+        this.health = health;
+    }
+
+    /**
+     * Selects {@code orgId} for this request and returns the caller's role there; 403 when the caller may not act there
+     * with this HTTP method, 503 when the organization's schema is unusable.
+     */
+    public OrgRole enter(CallerIdentity who, long orgId, String method) {
+        OrgRole role;
+        if (who.isImpersonating()) {
+            if (orgId != who.impersonatedOrgId()) {
+                throw ApiException.forbidden();
+            }
+            role = OrgRole.ADMIN;
+        } else {
+            role = memberships.activeRole(orgId, who.accountId()).orElseThrow(ApiException::forbidden);
+        }
+        if (role == OrgRole.LEARNER || (role == OrgRole.VIEWER && !READ_METHODS.contains(method))) {
+            throw ApiException.forbidden();
+        }
+        if (health.isBroken(orgId)) {
+            throw new ApiException(503, "This organization is unavailable: its schema could not be migrated");
+        }
+        context.enter(orgId);
+        access.grant(orgId, role);
+        return role;
+    }
+}
