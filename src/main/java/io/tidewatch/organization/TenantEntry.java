@@ -1,10 +1,12 @@
 package io.tidewatch.organization;
 
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.tidewatch.account.CallerIdentity;
+import io.tidewatch.account.PlatformRole;
 import io.tidewatch.platform.web.ApiException;
 import io.tidewatch.tenancy.TenantContext;
 
@@ -35,6 +37,14 @@ public class TenantEntry {
      * with this HTTP method, 503 when the organization's schema is unusable.
      */
     public OrgRole enter(CallerIdentity who, long orgId, String method) {
+        return enter(who, orgId, method, false);
+    }
+
+    /**
+     * As {@link #enter(CallerIdentity, long, String)}; with {@code msspAdminsRead}, an MSSP admin acting as itself may
+     * also read in an active organization it is not a member of, with a viewer's rights.
+     */
+    public OrgRole enter(CallerIdentity who, long orgId, String method, boolean msspAdminsRead) {
         OrgRole role;
         if (who.isImpersonating()) {
             if (orgId != who.impersonatedOrgId()) {
@@ -42,7 +52,11 @@ public class TenantEntry {
             }
             role = OrgRole.ADMIN;
         } else {
-            role = memberships.activeRole(orgId, who.accountId()).orElseThrow(ApiException::forbidden);
+            boolean platformReader = msspAdminsRead && who.role() == PlatformRole.MSSP_ADMIN
+                    && READ_METHODS.contains(method) && memberships.isActiveOrganization(orgId);
+            role = memberships.activeRole(orgId, who.accountId())
+                    .or(() -> platformReader ? Optional.of(OrgRole.VIEWER) : Optional.empty())
+                    .orElseThrow(ApiException::forbidden);
         }
         if (role == OrgRole.LEARNER || (role == OrgRole.VIEWER && !READ_METHODS.contains(method))) {
             throw ApiException.forbidden();

@@ -48,11 +48,16 @@ public class TenantFilter {
             } else {
                 orgId = requested != null ? requested : defaultOrg(who);
             }
-            entry.enter(who, orgId, request.getMethod());
+            entry.enter(who, orgId, request.getMethod(), msspAdminsRead(resource));
             return null;
         } catch (ApiException e) {
             return EnvelopeMappers.respond(e.status(), e.getMessage());
         }
+    }
+
+    private static boolean msspAdminsRead(ResourceInfo resource) {
+        TenantScoped scope = resource.getResourceMethod().getAnnotation(TenantScoped.class);
+        return scope != null && scope.msspAdminsRead();
     }
 
     private long defaultOrg(CallerIdentity who) {

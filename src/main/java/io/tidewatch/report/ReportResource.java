@@ -54,7 +54,7 @@ public class ReportResource {
      */
     @GET
     @Path("executive")
-    @TenantScoped
+    @TenantScoped(msspAdminsRead = true)
     @Produces({ MediaType.APPLICATION_JSON, "application/pdf", MediaType.TEXT_HTML })
     public Response executive(@QueryParam("org_id") String orgId, @QueryParam("from") String from,
             @QueryParam("to") String to, HttpHeaders headers) {

@@ -12,4 +12,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface TenantScoped {
+
+    /**
+     * When true, MSSP admins (acting as themselves) may also GET this resource in organizations they are not members
+     * of, with a viewer's rights: aggregated figures such as executive reports, which the fleet view already shows.
+     */
+    boolean msspAdminsRead() default false;
 }
