@@ -44,9 +44,12 @@ public final class Browser {
 
     /** A client address of its own for one test: 198.51.100.0/24 and 203.0.113.0/24 are documentation ranges. */
     public static String uniqueClientAddress() {
-        int n = (int) (Math.random() * 65_000);
-        return (n % 2 == 0 ? "198.51.100." : "203.0.113.") + (1 + n % 254);
+        // A counter, not a random pick: two tests sharing an address share its rate limit and fail at random.
+        int n = CLIENTS.incrementAndGet();
+        return "100." + (64 + ((n >> 16) & 63)) + "." + ((n >> 8) & 255) + "." + (n & 255);
     }
+
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A login form as a browser holds it: the CSRF cookie and the token in the page. */
     public record Form(String csrfCookie, String token) {
