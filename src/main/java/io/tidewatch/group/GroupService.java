@@ -101,7 +101,9 @@ public class GroupService {
         group.modifiedDate = Instant.now();
         groups.persist(group);
         UniqueNames.flush(groups, NAME_IN_USE);
-        wanted.forEach((key, target) -> insert(group.id, key, target));
+        List<GroupTarget> rows = new ArrayList<>(wanted.size());
+        wanted.forEach((key, target) -> rows.add(row(group.id, key, target)));
+        targets.insertAll(rows);
         audit.record(AuditEvent.of("group.create").target("group", group.id).details("targets=" + wanted.size()));
         return find(group.id).orElseThrow();
     }
@@ -141,25 +143,27 @@ public class GroupService {
         Map<String, GroupTarget> current = new LinkedHashMap<>();
         targets.listByGroups(List.of(id)).forEach(t -> current.put(t.emailKey, t));
         List<String> removed = new ArrayList<>();
+        List<GroupTarget> leaving = new ArrayList<>();
         for (GroupTarget existing : current.values()) {
             if (!wanted.containsKey(existing.emailKey)) {
                 removed.add(existing.emailKey);
-                targets.delete(existing);
+                leaving.add(existing);
             }
         }
+        targets.deleteAll(leaving);
         releaseUnheld(removed, id);
         seats.claim(tenant.requireOrgId(), wanted.keySet(), SeatSource.RECIPIENT);
-        int added = 0;
+        List<GroupTarget> added = new ArrayList<>();
         for (Map.Entry<String, TargetJson> entry : wanted.entrySet()) {
             GroupTarget existing = current.get(entry.getKey());
             if (existing == null) {
-                insert(id, entry.getKey(), entry.getValue());
-                added++;
+                added.add(row(id, entry.getKey(), entry.getValue()));
             } else {
                 fill(existing, entry.getValue());
             }
         }
-        return new Changes(added, removed.size());
+        targets.insertAll(added);
+        return new Changes(added.size(), removed.size());
     }
 
     /** Deletes a group and frees the seats of recipients no other group holds. */
@@ -180,12 +184,8 @@ public class GroupService {
         }
         targets.flush();
         Set<String> held = targets.heldElsewhere(keys, groupId);
-        long orgId = tenant.requireOrgId();
-        for (String key : keys) {
-            if (!held.contains(key)) {
-                seats.release(orgId, key, SeatSource.RECIPIENT);
-            }
-        }
+        List<String> free = keys.stream().filter(key -> !held.contains(key)).toList();
+        seats.releaseAll(tenant.requireOrgId(), free, SeatSource.RECIPIENT);
     }
 
     private RecipientGroup existing(long id) {
@@ -236,12 +236,12 @@ public class GroupService {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private void insert(long groupId, String key, TargetJson target) {
+    private static GroupTarget row(long groupId, String key, TargetJson target) {
         GroupTarget row = new GroupTarget();
         row.groupId = groupId;
         row.emailKey = key;
         fill(row, target);
-        targets.persist(row);
+        return row;
     }
 
     private static void fill(GroupTarget row, TargetJson target) {

@@ -15,7 +15,6 @@ import io.tidewatch.audit.AuditLog;
 import io.tidewatch.audit.AuditOutcome;
 import io.tidewatch.organization.internal.Organization;
 import io.tidewatch.organization.internal.OrganizationRepository;
-import io.tidewatch.organization.internal.Seat;
 import io.tidewatch.organization.internal.SeatRepository;
 import io.tidewatch.platform.web.ApiException;
 
@@ -47,31 +46,30 @@ public class SeatService {
             throw ApiException.notFound("Organization not found");
         }
         Set<String> keys = normalize(persons);
+        SeatRepository.Holders holders = seats.holders(orgId, source.name());
         Set<String> newPersons = new LinkedHashSet<>(keys);
-        newPersons.removeAll(seats.personsHoldingSeats(orgId, keys));
-        long used = seats.countPersons(orgId);
+        newPersons.removeAll(holders.persons());
+        long used = holders.persons().size();
         if (used + newPersons.size() > org.seatCap) {
             audit.record(AuditEvent.of("seat.cap_rejected").org(orgId).outcome(AuditOutcome.DENIED)
                     .details("requested " + newPersons.size() + " new seat(s); " + used + " of " + org.seatCap + " used"));
             throw ApiException.paymentRequired(capMessage(org.seatCap, used, newPersons.size()));
         }
         Set<String> toInsert = new LinkedHashSet<>(keys);
-        toInsert.removeAll(seats.personsHolding(orgId, keys, source.name()));
-        Instant now = Instant.now();
-        for (String key : toInsert) {
-            Seat seat = new Seat();
-            seat.orgId = orgId;
-            seat.personKey = key;
-            seat.source = source.name();
-            seat.createdAt = now;
-            seats.persist(seat);
-        }
+        toInsert.removeAll(holders.forSource());
+        seats.insertAll(orgId, toInsert, source.name(), Instant.now());
     }
 
     /** Drops one reason for a person's seat; the seat is free once no reason is left. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(long orgId, String person, SeatSource source) {
         seats.release(orgId, key(person), source.name());
+    }
+
+    /** Drops one reason for each of these persons' seats, in bulk. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseAll(long orgId, Collection<String> persons, SeatSource source) {
+        seats.releaseAll(orgId, normalize(persons), source.name());
     }
 
     /** Drops a person's seats of this source in every organization. */

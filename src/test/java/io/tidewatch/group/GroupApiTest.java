@@ -16,10 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
 import io.tidewatch.testing.Api;
 import io.tidewatch.testing.AuditRows;
 import io.tidewatch.testing.Fixtures;
@@ -28,6 +33,8 @@ import io.tidewatch.testing.Tenant;
 /** {@code /api/groups/}: Gophish's shapes and messages; recipients take seats and free them. */
 @QuarkusTest
 class GroupApiTest {
+
+    private static final Logger LOG = Logger.getLogger(GroupApiTest.class);
 
     @Inject
     AgroalDataSource dataSource;
@@ -107,6 +114,38 @@ class GroupApiTest {
         tenant.asAdmin().body(Map.of("name", "Small", "targets", List.of(target("a@c.example", "A"),
                 target("d@c.example", "D")))).put("/api/groups/" + id).then().statusCode(200);
         assertThat(seatsUsed(tenant)).isEqualTo(3);
+    }
+
+    @Test
+    void takesSeatsForAGroupLargerThanOneStatementCanBindAndFreesThemAgain() {
+        int size = 33_000;
+        Tenant tenant = Fixtures.tenant("Large", size + 10);
+        List<Map<String, Object>> targets = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            targets.add(target("person" + i + "@large.example", "P" + i));
+        }
+        RestAssuredConfig patient = RestAssured.config()
+                .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 180_000));
+        Response created = tenant.asAdmin().config(patient).body(Map.of("name", "Everyone", "targets", targets))
+                .post("/api/groups/");
+        created.then().statusCode(201);
+        LOG.infof("33,000-recipient group created in %d ms", created.time());
+        assertThat(seatsUsed(tenant)).isEqualTo(size + 1);
+        Response again = tenant.asAdmin().config(patient).body(Map.of("name", "Again", "targets", targets))
+                .post("/api/groups/");
+        again.then().statusCode(201);
+        LOG.infof("the same 33,000 in a second group in %d ms", again.time());
+        assertThat(seatsUsed(tenant)).isEqualTo(size + 1);
+        Response deleted = tenant.asAdmin().config(patient).delete("/api/groups/" + created.jsonPath().getLong("id"));
+        deleted.then().statusCode(200);
+        LOG.infof("a 33,000-recipient group deleted in %d ms", deleted.time());
+        assertThat(seatsUsed(tenant)).isEqualTo(size + 1);
+        Response emptied = tenant.asAdmin().config(patient)
+                .body(Map.of("name", "Again", "targets", List.of(target("last@large.example", "L"))))
+                .put("/api/groups/" + again.jsonPath().getLong("id"));
+        emptied.then().statusCode(200);
+        LOG.infof("a 33,000-recipient group cut to one in %d ms", emptied.time());
+        assertThat(seatsUsed(tenant)).isEqualTo(2);
     }
 
     @Test
