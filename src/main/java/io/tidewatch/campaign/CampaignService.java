@@ -65,6 +65,8 @@ import io.tidewatch.tenancy.TenantContext;
 public class CampaignService {
 
     static final String NOT_FOUND = "Campaign not found";
+    /** A typed campaign read shows each recipient's latest events, at most this many. */
+    public static final int RECIPIENT_EVENTS = 10;
     private static final int RID_ATTEMPTS = 3;
     private static final SecureRandom SHUFFLE = new SecureRandom();
 
@@ -247,8 +249,8 @@ public class CampaignService {
     }
 
     /**
-     * The campaign with its first {@code maxResults} results and its latest {@code maxEvents} timeline entries, if it
-     * exists in this tenant.
+     * The campaign with its first {@code maxResults} results (each with its latest {@link #RECIPIENT_EVENTS} events) and
+     * its latest {@code maxEvents} timeline entries, if it exists in this tenant.
      */
     public Optional<CampaignDetail> detail(long id, int maxResults, int maxEvents) {
         return QuarkusTransaction.requiringNew().call(() -> sql.tenant(c -> {
@@ -260,7 +262,8 @@ public class CampaignService {
             CampaignOverview overview = overview(row, ResultRows.statusCounts(c, List.of(id)).getOrDefault(id, Map.of()));
             Snapshot snapshot = snapshot(row);
             return Optional.of(new CampaignDetail(overview, row.url(), snapshot.template().name(), snapshot.page().name(),
-                    snapshot.profile().name(), CampaignReads.results(c, id, maxResults), overview.funnel().total(),
+                    snapshot.profile().name(), CampaignReads.results(c, id, maxResults, RECIPIENT_EVENTS),
+                    overview.funnel().total(),
                     CampaignReads.latestEvents(c, id, maxEvents)));
         }));
     }

@@ -274,6 +274,8 @@ class ConsoleBrowserTest {
                     .as("the results changed without reloading the page").isEqualTo(true);
             assertThat(browser.find(By.cssSelector("[data-stage=opened] .value")).getText()).startsWith("1");
             assertThat(browser.find(By.cssSelector("ol.timeline")).getText()).contains("Email Opened");
+            assertThat(browser.find(By.cssSelector("tr[data-recipient='" + target + "'] ol.steps")).getText())
+                    .as("the recipient's own timeline").contains("Email Sent").contains("Email Opened");
             browser.assertAccessible("the campaign page with results");
             browser.screenshot("campaign-opened");
 

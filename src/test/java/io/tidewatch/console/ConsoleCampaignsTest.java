@@ -185,7 +185,7 @@ class ConsoleCampaignsTest {
         Response live = viewer.get(campaigns(tenant) + "/" + id + "/live");
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.asString()).doesNotContain("<html").contains("data-stage=\"opened\"").contains(m.emails().get(1))
-                .contains("Scheduled");
+                .contains("Scheduled").contains("Nothing yet");
         assertThat(live.header("Cache-Control")).isEqualTo("no-store");
 
         Response csv = viewer.get(campaigns(tenant) + "/" + id + "/results.csv");
