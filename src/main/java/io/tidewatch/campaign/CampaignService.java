@@ -9,10 +9,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,7 @@ import io.tidewatch.campaign.internal.CampaignJson;
 import io.tidewatch.campaign.internal.CampaignJson.Deleted;
 import io.tidewatch.campaign.internal.CampaignJson.Parts;
 import io.tidewatch.campaign.internal.CampaignJson.Window;
+import io.tidewatch.campaign.internal.CampaignReads;
 import io.tidewatch.campaign.internal.CampaignRow;
 import io.tidewatch.campaign.internal.CampaignRows;
 import io.tidewatch.campaign.internal.ControlRows;
@@ -48,6 +51,7 @@ import io.tidewatch.campaign.internal.SendPlan;
 import io.tidewatch.campaign.internal.SendPlan.Planned;
 import io.tidewatch.campaign.internal.Snapshot;
 import io.tidewatch.campaign.internal.Sql;
+import io.tidewatch.campaign.internal.Stats;
 import io.tidewatch.platform.web.ApiException;
 import io.tidewatch.platform.web.GoTime;
 import io.tidewatch.tenancy.TenantContext;
@@ -61,6 +65,8 @@ import io.tidewatch.tenancy.TenantContext;
 public class CampaignService {
 
     static final String NOT_FOUND = "Campaign not found";
+    /** A typed campaign read shows each recipient's latest events, at most this many. */
+    public static final int RECIPIENT_EVENTS = 10;
     private static final int RID_ATTEMPTS = 3;
     private static final SecureRandom SHUFFLE = new SecureRandom();
 
@@ -224,6 +230,49 @@ public class CampaignService {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    /** How many campaigns this tenant has. */
+    public long count() {
+        return QuarkusTransaction.requiringNew().call(() -> sql.tenant(CampaignRows::count));
+    }
+
+    /** The campaigns with their funnels, newest first: the latest {@code limit} of them (negative: all). */
+    public List<CampaignOverview> overviews(int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> sql.tenant(c -> {
+            int offset = limit < 0 ? 0 : (int) Math.max(0, CampaignRows.count(c) - limit);
+            List<CampaignRow> rows = new ArrayList<>(CampaignRows.list(c, offset, limit));
+            Collections.reverse(rows);
+            Map<Long, Map<String, Long>> counts = ResultRows.statusCounts(c, rows.stream().map(CampaignRow::id).toList());
+            return rows.stream().map(row -> overview(row, counts.getOrDefault(row.id(), Map.of()))).toList();
+        }));
+    }
+
+    /**
+     * The campaign with its first {@code maxResults} results (each with its latest {@link #RECIPIENT_EVENTS} events) and
+     * its latest {@code maxEvents} timeline entries, if it exists in this tenant.
+     */
+    public Optional<CampaignDetail> detail(long id, int maxResults, int maxEvents) {
+        return QuarkusTransaction.requiringNew().call(() -> sql.tenant(c -> {
+            Optional<CampaignRow> found = CampaignRows.find(c, id);
+            if (found.isEmpty()) {
+                return Optional.<CampaignDetail> empty();
+            }
+            CampaignRow row = found.get();
+            CampaignOverview overview = overview(row, ResultRows.statusCounts(c, List.of(id)).getOrDefault(id, Map.of()));
+            Snapshot snapshot = snapshot(row);
+            return Optional.of(new CampaignDetail(overview, row.url(), snapshot.template().name(), snapshot.page().name(),
+                    snapshot.profile().name(), CampaignReads.results(c, id, maxResults, RECIPIENT_EVENTS),
+                    overview.funnel().total(),
+                    CampaignReads.latestEvents(c, id, maxEvents)));
+        }));
+    }
+
+    private static CampaignOverview overview(CampaignRow row, Map<String, Long> counts) {
+        Stats s = Stats.of(counts);
+        return new CampaignOverview(row.id(), row.name(), row.status(), row.createdDate(), row.launchDate(),
+                row.sendByDate(), row.completedDate(), new CampaignOverview.Funnel(s.total(), s.sent(), s.opened(),
+                        s.clicked(), s.submittedData(), s.emailReported(), s.error()));
     }
 
     /** Completes the campaign: nothing more is sent, and the phishing door stops answering for it. */

@@ -17,6 +17,7 @@ final class ConsoleNav {
 
     private static final List<Section> ORGANIZATION = List.of(
             new Section("dashboard", "Dashboard", OrgRole.VIEWER),
+            new Section("campaigns", "Campaigns", OrgRole.VIEWER),
             new Section("templates", "Templates", OrgRole.VIEWER),
             new Section("landing-pages", "Landing pages", OrgRole.VIEWER),
             new Section("sending-profiles", "Sending profiles", OrgRole.VIEWER),

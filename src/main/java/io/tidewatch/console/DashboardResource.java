@@ -16,6 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.tidewatch.audit.AuditTrail;
+import io.tidewatch.campaign.CampaignOverview;
+import io.tidewatch.campaign.CampaignService;
 import io.tidewatch.organization.MemberView;
 import io.tidewatch.organization.MembershipService;
 import io.tidewatch.organization.OrgRole;
@@ -25,7 +27,7 @@ import io.tidewatch.platform.web.ApiException;
 import io.tidewatch.session.Session;
 
 /**
- * {@code /console/orgs/{id}}: an organization's dashboard: its seats and members, its campaigns once there are any,
+ * {@code /console/orgs/{id}}: an organization's dashboard: its seats and members, its recent campaigns with their funnel,
  * and the latest entries of its audit log.
  */
 @Path("/console/orgs/{orgId}")
@@ -35,21 +37,26 @@ public class DashboardResource {
     private static final Map<String, String> DONE = Map.of(
             "created", "The organization is ready. Next: brand it, add its members, then build a campaign.");
 
+    /** The dashboard shows this many of the latest campaigns. */
+    static final int RECENT_CAMPAIGNS = 5;
+
     private final Session session;
     private final Console console;
     private final ConsolePages pages;
     private final OrganizationService organizations;
     private final MembershipService memberships;
     private final AuditTrail audit;
+    private final CampaignService campaigns;
 
     DashboardResource(Session session, Console console, ConsolePages pages, OrganizationService organizations,
-            MembershipService memberships, AuditTrail audit) {
+            MembershipService memberships, AuditTrail audit, CampaignService campaigns) {
         this.session = session;
         this.console = console;
         this.pages = pages;
         this.organizations = organizations;
         this.memberships = memberships;
         this.audit = audit;
+        this.campaigns = campaigns;
     }
 
     /** The dashboard. */
@@ -61,7 +68,8 @@ public class DashboardResource {
     }
 
     /** The organization's figures. */
-    public record Summary(OrganizationView org, long members, long admins, boolean canManageMembers) {
+    public record Summary(OrganizationView org, long members, long admins, boolean canManageMembers, long campaigns,
+            List<CampaignOverview> recentCampaigns, boolean canLaunch) {
 
         /** True when the seats are all taken. */
         public boolean full() {
@@ -76,7 +84,8 @@ public class DashboardResource {
         OrganizationView org = organizations.find(orgId).orElseThrow(() -> ApiException.notFound("Organization not found"));
         List<MemberView> members = memberships.list(orgId);
         long admins = members.stream().filter(m -> m.active() && m.role() == OrgRole.ADMIN).count();
-        Summary summary = new Summary(org, members.size(), admins, console.role() == OrgRole.ADMIN);
+        Summary summary = new Summary(org, members.size(), admins, console.role() == OrgRole.ADMIN, campaigns.count(),
+                campaigns.overviews(RECENT_CAMPAIGNS), console.role().atLeast(OrgRole.OPERATOR));
         List<AuditTrail.Entry> recent = audit.page(orgId, new AuditTrail.Search(null, null, null, null, null), 8)
                 .entries();
         return pages.html(200,

@@ -65,7 +65,8 @@
     }
   }
 
-  // Live fragments: a region with data-poll-url is refreshed from that URL every few seconds.
+  // Live fragments: a region with data-poll-url is refreshed from that URL every few seconds. A redirect (the session
+  // ended: the login page) or an error leaves the region as it was.
   function polling() {
     document.querySelectorAll('[data-poll-url]').forEach(function (region) {
       var url = region.getAttribute('data-poll-url');
@@ -75,7 +76,7 @@
         if (busy || document.hidden) { return; }
         busy = true;
         fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
-          .then(function (r) { return r.ok ? r.text() : null; })
+          .then(function (r) { return r.ok && !r.redirected ? r.text() : null; })
           .then(function (html) {
             if (html !== null && html !== region.innerHTML) { region.innerHTML = html; }
           })

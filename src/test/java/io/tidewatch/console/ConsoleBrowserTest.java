@@ -2,31 +2,59 @@ package io.tidewatch.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.icegreen.greenmail.util.GreenMail;
+
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tidewatch.phishdoor.PhishDoor;
 import io.tidewatch.testing.Api;
 import io.tidewatch.testing.Chromium;
 import io.tidewatch.testing.ConsoleSession;
 import io.tidewatch.testing.Fixtures;
+import io.tidewatch.testing.GreenMailResource;
 import io.tidewatch.testing.Tenant;
 
 /**
  * The console in a real browser (headless Chromium): signing in on a tenant's host in its brand, the branding editor's
- * live preview, the seat cap on the members page, impersonation from the fleet view, and axe-core on the main pages.
+ * live preview, the seat cap on the members page, impersonation from the fleet view, a campaign launched through the
+ * form and its results changing on its page without a reload (e-mail to GreenMail, the open pixel fetched from the
+ * phishing door), and axe-core on the main pages.
  */
 @QuarkusTest
+@WithTestResource(GreenMailResource.class)
 class ConsoleBrowserTest {
 
+    private static final String READER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
+            + " Chrome/120.0.0.0 Safari/537.36";
+
     static Chromium browser;
+
+    @GreenMailResource.Inject
+    GreenMail greenMail;
+
+    @Inject
+    PhishDoor door;
 
     @BeforeEach
     void browser() {
@@ -198,6 +226,64 @@ class ConsoleBrowserTest {
             assertThat(browser.find(By.id("name")).getAttribute("value")).isEqualTo("Tellers");
             browser.assertAccessible("the group editor with bad lines");
             browser.screenshot("group-errors");
+        });
+    }
+
+    @Test
+    void launchesACampaignThroughTheFormAndSeesAResultChangeWithoutAReload(TestInfo test) throws Exception {
+        Branded litware = brandedTenant("Litware", 50);
+        ConsoleCampaignsTest.Materials m = ConsoleCampaignsTest.materials(litware.tenant(),
+                "127.0.0.1:" + greenMail.getSmtp().getPort(), 2);
+        String campaigns = "/console/orgs/" + litware.tenant().id() + "/campaigns";
+        browser.scenario(test, () -> {
+            signIn(litware.tenant().host(), litware.admin(), ConsoleSession.PASSWORD);
+            browser.find(By.linkText("Campaigns")).click();
+            browser.waitForPath(campaigns);
+            browser.find(By.linkText("New campaign")).click();
+            browser.waitForPath(campaigns + "/new");
+            browser.assertAccessible("the new-campaign form");
+            browser.type("name", "Browser launch");
+            new Select(browser.find(By.id("template"))).selectByValue(Long.toString(m.template()));
+            new Select(browser.find(By.id("page"))).selectByValue(Long.toString(m.page()));
+            new Select(browser.find(By.id("profile"))).selectByValue(Long.toString(m.profile()));
+            new Select(browser.find(By.id("groups"))).selectByValue(Long.toString(m.group()));
+            browser.type("url", "http://127.0.0.1:" + door.port() + "/");
+            browser.find(By.cssSelector("main form button[type=submit]")).click();
+            browser.waitForPath(campaigns + "/[0-9]+\\?done=launched");
+            long id = Long.parseLong(browser.path().replaceAll(".*/([0-9]+)\\?.*", "$1"));
+            String target = m.emails().get(0);
+            String row = "tr[data-recipient='" + target + "'] td.status";
+
+            ((JavascriptExecutor) browser.driver()).executeScript("window.stillTheSamePage = true;");
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(45));
+            wait.until(d -> d.findElement(By.cssSelector(row)).getText().equals("Email Sent"));
+            browser.assertAccessible("the campaign page");
+            browser.screenshot("campaign-sent");
+
+            List<Map<String, Object>> results = litware.tenant().asAdmin().get("/api/campaigns/" + id + "/results")
+                    .then().statusCode(200).extract().jsonPath().getList("results");
+            String rid = results.stream().filter(r -> target.equals(r.get("email"))).map(r -> (String) r.get("id"))
+                    .findFirst().orElseThrow();
+            HttpResponse<String> pixel = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + door.port() + "/track?rid=" + rid)).header("User-Agent", READER)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(pixel.statusCode()).isEqualTo(200);
+
+            wait.until(d -> d.findElement(By.cssSelector(row)).getText().equals("Email Opened"));
+            assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.stillTheSamePage === true"))
+                    .as("the results changed without reloading the page").isEqualTo(true);
+            assertThat(browser.find(By.cssSelector("[data-stage=opened] .value")).getText()).startsWith("1");
+            assertThat(browser.find(By.cssSelector("ol.timeline")).getText()).contains("Email Opened");
+            assertThat(browser.find(By.cssSelector("tr[data-recipient='" + target + "'] ol.steps")).getText())
+                    .as("the recipient's own timeline").contains("Email Sent").contains("Email Opened");
+            browser.assertAccessible("the campaign page with results");
+            browser.screenshot("campaign-opened");
+
+            browser.find(By.linkText("Back to campaigns")).click();
+            browser.waitForPath(campaigns);
+            assertThat(browser.find(By.cssSelector("table.table")).getText()).contains("Browser launch");
+            browser.assertAccessible("the campaign list");
+            browser.screenshot("campaign-list");
         });
     }
 }
