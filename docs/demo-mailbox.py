@@ -12,17 +12,21 @@ import os
 import re
 import socketserver
 import sys
+import threading
 
 PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 2525
 DIR = sys.argv[2] if len(sys.argv) > 2 else "mail"
 os.makedirs(DIR, exist_ok=True)
 counter = [len(os.listdir(DIR))]
+lock = threading.Lock()
 
 
 def store(recipients, data):
     message = email.message_from_bytes(data, policy=email.policy.default)
-    counter[0] += 1
-    name = "%03d-%s" % (counter[0], re.sub(r"[^A-Za-z0-9@._-]", "_", recipients[0] if recipients else "unknown"))
+    with lock:
+        counter[0] += 1
+        number = counter[0]
+    name = "%03d-%s" % (number, re.sub(r"[^A-Za-z0-9@._-]", "_", recipients[0] if recipients else "unknown"))
     with open(os.path.join(DIR, name + ".eml"), "wb") as f:
         f.write(data)
     html = message.get_body(preferencelist=("html",))
