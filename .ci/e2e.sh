@@ -10,9 +10,19 @@ db=${TIDEWATCH_E2E_DB:-tidewatch_e2e}
 start=$(date +%s)
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 rm -rf target/e2e target/failsafe-reports
+# TIDEWATCH_E2E_REUSE_PACKAGE=true (set by .ci/run, whose PostgreSQL step has just built the package) runs the test
+# against target/quarkus-app as it is, provided it is a PostgreSQL build; otherwise the package is built here first.
+goals=(verify)
+app=$(ls target/quarkus-app/app/*.jar 2>/dev/null | head -n 1 || true)
+if [ "${TIDEWATCH_E2E_REUSE_PACKAGE:-false}" = true ] && [ -n "$app" ] \
+    && python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' "$app" \
+      META-INF/microprofile-config.properties | grep -q '^quarkus.datasource.db-kind=postgresql'; then
+  echo "e2e: using the PostgreSQL package already in target/quarkus-app"
+  goals=(test-compile failsafe:integration-test failsafe:verify)
+fi
 status=0
 TIDEWATCH_E2E_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" TIDEWATCH_REQUIRE_REAL_COMPONENTS=true \
-  ./mvnw -B -ntp verify -Ppostgresql -DskipITs=false -Dit.test=PackagedEndToEndIT \
+  ./mvnw -B -ntp "${goals[@]}" -Ppostgresql -DskipITs=false -Dit.test=PackagedEndToEndIT \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=true || status=$?
 # Failsafe reports a test that did not run as zero tests; that must never pass for a run that exists to prove the flow.
 report=target/failsafe-reports/TEST-io.tidewatch.e2e.PackagedEndToEndIT.xml
