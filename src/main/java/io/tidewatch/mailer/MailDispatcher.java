@@ -41,6 +41,7 @@ import io.tidewatch.campaign.DueWork;
 import io.tidewatch.campaign.MessageRenderer;
 import io.tidewatch.campaign.SendOutcome;
 import io.tidewatch.campaign.SendingMaterials;
+import io.tidewatch.platform.net.OutboundGuard;
 import io.tidewatch.tenancy.TenantWork;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -81,14 +82,14 @@ public class MailDispatcher {
     private Context home;
 
     MailDispatcher(MailerConfig config, CampaignDelivery delivery, TenantWork tenantWork, MessageRenderer renderer,
-            Vertx vertx) {
+            Vertx vertx, OutboundGuard guard) {
         this.config = config;
         this.delivery = delivery;
         this.tenantWork = tenantWork;
         this.renderer = renderer;
         this.vertx = vertx;
         this.instance = config.instanceId().orElseGet(MailDispatcher::defaultInstanceId);
-        this.pool = new SmtpPool(config);
+        this.pool = new SmtpPool(config, guard);
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {
