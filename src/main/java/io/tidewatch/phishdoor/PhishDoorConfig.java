@@ -28,10 +28,6 @@ public interface PhishDoorConfig {
     /** Shown by the transparency answer (a rid followed by {@code +}); empty by default. */
     Optional<String> contactAddress();
 
-    /** Take the client address from X-Forwarded-For / X-Real-IP (only behind a proxy that sets them; default false). */
-    @WithDefault("false")
-    boolean trustForwardedFor();
-
     /** Tracking events waiting to be written at most; beyond it the door answers 503 (default 200000). */
     @WithDefault("200000")
     int queueCapacity();
