@@ -27,6 +27,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 
 import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
 import io.quarkus.logging.Log;
@@ -68,6 +69,7 @@ public class MailDispatcher {
     private final Vertx vertx;
     private final String instance;
     private final SmtpPool pool;
+    private final String contactAddress;
     private final Session composing = Session.getInstance(new Properties());
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -82,7 +84,8 @@ public class MailDispatcher {
     private Context home;
 
     MailDispatcher(MailerConfig config, CampaignDelivery delivery, TenantWork tenantWork, MessageRenderer renderer,
-            Vertx vertx, OutboundGuard guard) {
+            Vertx vertx, OutboundGuard guard,
+            @ConfigProperty(name = "tidewatch.phish.contact-address") Optional<String> contactAddress) {
         this.config = config;
         this.delivery = delivery;
         this.tenantWork = tenantWork;
@@ -90,6 +93,7 @@ public class MailDispatcher {
         this.vertx = vertx;
         this.instance = config.instanceId().orElseGet(MailDispatcher::defaultInstanceId);
         this.pool = new SmtpPool(config, guard);
+        this.contactAddress = contactAddress.map(String::strip).orElse("").replaceAll("[\\r\\n]", "");
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {
@@ -327,7 +331,7 @@ public class MailDispatcher {
         SMTPMessage mime;
         Address[] recipients;
         try {
-            mime = MessageComposer.compose(composing, ctx, message, config.xMailer());
+            mime = MessageComposer.compose(composing, ctx, message, config.xMailer(), contactAddress);
             mime.saveChanges();
             recipients = mime.getAllRecipients();
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
