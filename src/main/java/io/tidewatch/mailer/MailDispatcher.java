@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -112,7 +114,11 @@ public class MailDispatcher {
         wake();
     }
 
-    /** Finishes the batches in flight (up to 20 s), puts claimed-but-unstarted results back, closes the sessions. */
+    /**
+     * Graceful shutdown: no new batch is claimed, each sender finishes the message it is sending, puts every message
+     * it claimed but has not started back to the queue (due now, so another replica or the next start sends it, once)
+     * and records its outcomes; waits for that up to 20 s, then closes the sessions.
+     */
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
         if (senders != null) {
@@ -202,6 +208,10 @@ public class MailDispatcher {
                 if (paused || stopping || !acquireSender()) {
                     return;
                 }
+                if (stopping) {
+                    senders.release();
+                    return;
+                }
                 submitted = true;
                 executor.executeBlocking(() -> {
                     if (!claimAndSend(work)) {
@@ -277,6 +287,20 @@ public class MailDispatcher {
      * outcomes are dropped as if the process died right after sending (a test hook for the recovery path).
      */
     void sendBatch(DueWork work, List<ClaimedMessage> claimed, boolean crashBeforeRecording) {
+        sendBatch(work, claimed, crashBeforeRecording, () -> stopping);
+    }
+
+    /**
+     * Sends a claimed batch as if shutdown began after {@code started} of its messages had started (a test hook for
+     * the release path of {@link #stop}).
+     */
+    void sendBatchShuttingDownAfter(DueWork work, List<ClaimedMessage> claimed, int started) {
+        AtomicInteger count = new AtomicInteger();
+        sendBatch(work, claimed, false, () -> count.getAndIncrement() >= started);
+    }
+
+    private void sendBatch(DueWork work, List<ClaimedMessage> claimed, boolean crashBeforeRecording,
+            BooleanSupplier shuttingDown) {
         MDC.put("tenantId", Long.toString(work.orgId()));
         MDC.put("campaignId", Long.toString(work.campaignId()));
         try {
@@ -286,7 +310,7 @@ public class MailDispatcher {
             }
             List<SendOutcome> outcomes = new ArrayList<>(claimed.size());
             List<Long> unstarted = new ArrayList<>();
-            send(context.get(), claimed, outcomes, unstarted);
+            send(context.get(), claimed, outcomes, unstarted, shuttingDown);
             if (crashBeforeRecording) {
                 return;
             }
@@ -299,6 +323,11 @@ public class MailDispatcher {
             count(outcomes);
             Log.debugf("Campaign %d: batch of %d handled, %d put back", work.campaignId(), outcomes.size(),
                     unstarted.size());
+            if (!unstarted.isEmpty()) {
+                Log.infof("Campaign %d: %d claimed e-mails put back unsent", work.campaignId(), unstarted.size());
+                // Put back because the lease ran short: they are due now (a no-op while shutting down).
+                wake();
+            }
         } catch (RuntimeException e) {
             // The claims stay open; after the lease they are settled as unknown outcomes, never resent blindly.
             Log.errorf(e, "Campaign %d: recording a batch of %d failed", work.campaignId(), claimed.size());
@@ -308,7 +337,8 @@ public class MailDispatcher {
         }
     }
 
-    private void send(SendContext ctx, List<ClaimedMessage> claimed, List<SendOutcome> outcomes, List<Long> unstarted) {
+    private void send(SendContext ctx, List<ClaimedMessage> claimed, List<SendOutcome> outcomes, List<Long> unstarted,
+            BooleanSupplier shuttingDown) {
         if (ctx.failure() != null) {
             claimed.forEach(m -> outcomes.add(SendOutcome.failed(m, ctx.failure())));
             return;
@@ -316,7 +346,7 @@ public class MailDispatcher {
         SmtpSession session = pool.borrow(ctx.server());
         try {
             for (ClaimedMessage message : claimed) {
-                if (stopping || leaseRunningOut(message)) {
+                if (shuttingDown.getAsBoolean() || leaseRunningOut(message)) {
                     unstarted.add(message.resultId());
                 } else {
                     outcomes.add(sendOne(session, ctx, message));
