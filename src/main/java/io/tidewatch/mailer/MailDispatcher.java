@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,10 +52,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
 /**
- * Sends campaign e-mail. Every second (and right after a campaign launches) one dispatch pass reads the due campaigns
- * from the control schema and, round-robin over them, gives each free sender (a bounded worker pool) a campaign. The
- * sender claims a batch of due results in that tenant (a short committed transaction), sends it over its pooled SMTP
- * session and records every outcome in one transaction. Claims are the exactly-once guarantee: see
+ * Sends campaign e-mail. A dispatch pass runs right after a campaign launches, when the next send falls due (a timer
+ * set for the earliest due time after each pass: retries, scheduled launches, spread sends) and, as a safety net for
+ * other replicas' work, every second. It reads the due campaigns from the control schema and, round-robin over them,
+ * gives each free sender (a bounded worker pool) a campaign. The sender claims a batch of due results in that tenant
+ * (a short committed transaction), sends it over its pooled SMTP connection (many messages per connection) and
+ * records every outcome in one transaction. Claims are the exactly-once guarantee: see
  * docs/adr/0003-exactly-once-mailer.md.
  */
 @Singleton
@@ -62,6 +65,7 @@ public class MailDispatcher {
 
     private static final Duration CONTEXT_TTL = Duration.ofSeconds(60);
     private static final int DUE_PAGE = 200;
+    private static final Duration TIMER_HORIZON = Duration.ofSeconds(2);
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     private final MailerConfig config;
@@ -81,6 +85,8 @@ public class MailDispatcher {
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean paused;
     private volatile boolean stopping;
+    private long timer = -1;
+    private Instant timerAt = Instant.MAX;
     private Semaphore senders;
     private WorkerExecutor executor;
     private Context home;
@@ -121,6 +127,7 @@ public class MailDispatcher {
      */
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        cancelTimer();
         if (senders != null) {
             try {
                 if (senders.tryAcquire(Math.max(1, config.senders()), 20, TimeUnit.SECONDS)) {
@@ -179,6 +186,9 @@ public class MailDispatcher {
             while (again.getAndSet(false) && !paused && !stopping) {
                 pass();
             }
+            if (!paused && !stopping) {
+                wakeAtNextDue();
+            }
         } catch (RuntimeException e) {
             Log.errorf(e, "Mail dispatch pass failed");
         } finally {
@@ -225,6 +235,44 @@ public class MailDispatcher {
         if (handled > 0) {
             Log.infof("Mailer pass: %d messages handled in %d ms (totals: %d sent, %d retrying, %d failed)", handled,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), sent.get(), retried.get(), failed.get());
+        }
+    }
+
+    /**
+     * Sets a timer for the earliest send due within the next poll period (a retry, a scheduled launch, the next slot
+     * of a spread campaign), so it goes out on time rather than at the next poll.
+     */
+    private void wakeAtNextDue() {
+        Instant now = Instant.now();
+        Optional<Instant> next = delivery.due(now.plus(TIMER_HORIZON), DUE_PAGE).stream().map(DueWork::nextDue)
+                .filter(at -> at.isAfter(now)).min(Comparator.naturalOrder());
+        if (next.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            if (timer >= 0 && !timerAt.isAfter(next.get())) {
+                return;
+            }
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
+            timerAt = next.get();
+            long delay = Math.max(1, Duration.between(now, next.get()).toMillis());
+            timer = vertx.setTimer(delay, id -> {
+                synchronized (this) {
+                    if (timer == id) {
+                        timer = -1;
+                    }
+                }
+                wake();
+            });
+        }
+    }
+
+    private synchronized void cancelTimer() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
         }
     }
 
