@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -27,6 +30,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 
 import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
 import io.quarkus.logging.Log;
@@ -41,16 +45,19 @@ import io.tidewatch.campaign.DueWork;
 import io.tidewatch.campaign.MessageRenderer;
 import io.tidewatch.campaign.SendOutcome;
 import io.tidewatch.campaign.SendingMaterials;
+import io.tidewatch.platform.net.OutboundGuard;
 import io.tidewatch.tenancy.TenantWork;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
 /**
- * Sends campaign e-mail. Every second (and right after a campaign launches) one dispatch pass reads the due campaigns
- * from the control schema and, round-robin over them, gives each free sender (a bounded worker pool) a campaign. The
- * sender claims a batch of due results in that tenant (a short committed transaction), sends it over its pooled SMTP
- * session and records every outcome in one transaction. Claims are the exactly-once guarantee: see
+ * Sends campaign e-mail. A dispatch pass runs right after a campaign launches, when the next send falls due (a timer
+ * set for the earliest due time after each pass: retries, scheduled launches, spread sends) and, as a safety net for
+ * other replicas' work, every second. It reads the due campaigns from the control schema and, round-robin over them,
+ * gives each free sender (a bounded worker pool) a campaign. The sender claims a batch of due results in that tenant
+ * (a short committed transaction), sends it over its pooled SMTP connection (many messages per connection) and
+ * records every outcome in one transaction. Claims are the exactly-once guarantee: see
  * docs/adr/0003-exactly-once-mailer.md.
  */
 @Singleton
@@ -58,6 +65,7 @@ public class MailDispatcher {
 
     private static final Duration CONTEXT_TTL = Duration.ofSeconds(60);
     private static final int DUE_PAGE = 200;
+    private static final Duration TIMER_HORIZON = Duration.ofSeconds(2);
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     private final MailerConfig config;
@@ -67,6 +75,7 @@ public class MailDispatcher {
     private final Vertx vertx;
     private final String instance;
     private final SmtpPool pool;
+    private final String contactAddress;
     private final Session composing = Session.getInstance(new Properties());
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -76,19 +85,23 @@ public class MailDispatcher {
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean paused;
     private volatile boolean stopping;
+    private long timer = -1;
+    private Instant timerAt = Instant.MAX;
     private Semaphore senders;
     private WorkerExecutor executor;
     private Context home;
 
     MailDispatcher(MailerConfig config, CampaignDelivery delivery, TenantWork tenantWork, MessageRenderer renderer,
-            Vertx vertx) {
+            Vertx vertx, OutboundGuard guard,
+            @ConfigProperty(name = "tidewatch.phish.contact-address") Optional<String> contactAddress) {
         this.config = config;
         this.delivery = delivery;
         this.tenantWork = tenantWork;
         this.renderer = renderer;
         this.vertx = vertx;
         this.instance = config.instanceId().orElseGet(MailDispatcher::defaultInstanceId);
-        this.pool = new SmtpPool(config);
+        this.pool = new SmtpPool(config, guard);
+        this.contactAddress = contactAddress.map(String::strip).orElse("").replaceAll("[\\r\\n]", "");
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {
@@ -107,9 +120,14 @@ public class MailDispatcher {
         wake();
     }
 
-    /** Finishes the batches in flight (up to 20 s), puts claimed-but-unstarted results back, closes the sessions. */
+    /**
+     * Graceful shutdown: no new batch is claimed, each sender finishes the message it is sending, puts every message
+     * it claimed but has not started back to the queue (due now, so another replica or the next start sends it, once)
+     * and records its outcomes; waits for that up to 20 s, then closes the sessions.
+     */
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        cancelTimer();
         if (senders != null) {
             try {
                 if (senders.tryAcquire(Math.max(1, config.senders()), 20, TimeUnit.SECONDS)) {
@@ -168,6 +186,9 @@ public class MailDispatcher {
             while (again.getAndSet(false) && !paused && !stopping) {
                 pass();
             }
+            if (!paused && !stopping) {
+                wakeAtNextDue();
+            }
         } catch (RuntimeException e) {
             Log.errorf(e, "Mail dispatch pass failed");
         } finally {
@@ -197,6 +218,10 @@ public class MailDispatcher {
                 if (paused || stopping || !acquireSender()) {
                     return;
                 }
+                if (stopping) {
+                    senders.release();
+                    return;
+                }
                 submitted = true;
                 executor.executeBlocking(() -> {
                     if (!claimAndSend(work)) {
@@ -210,6 +235,44 @@ public class MailDispatcher {
         if (handled > 0) {
             Log.infof("Mailer pass: %d messages handled in %d ms (totals: %d sent, %d retrying, %d failed)", handled,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), sent.get(), retried.get(), failed.get());
+        }
+    }
+
+    /**
+     * Sets a timer for the earliest send due within the next poll period (a retry, a scheduled launch, the next slot
+     * of a spread campaign), so it goes out on time rather than at the next poll.
+     */
+    private void wakeAtNextDue() {
+        Instant now = Instant.now();
+        Optional<Instant> next = delivery.due(now.plus(TIMER_HORIZON), DUE_PAGE).stream().map(DueWork::nextDue)
+                .filter(at -> at.isAfter(now)).min(Comparator.naturalOrder());
+        if (next.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            if (timer >= 0 && !timerAt.isAfter(next.get())) {
+                return;
+            }
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
+            timerAt = next.get();
+            long delay = Math.max(1, Duration.between(now, next.get()).toMillis());
+            timer = vertx.setTimer(delay, id -> {
+                synchronized (this) {
+                    if (timer == id) {
+                        timer = -1;
+                    }
+                }
+                wake();
+            });
+        }
+    }
+
+    private synchronized void cancelTimer() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
         }
     }
 
@@ -272,6 +335,20 @@ public class MailDispatcher {
      * outcomes are dropped as if the process died right after sending (a test hook for the recovery path).
      */
     void sendBatch(DueWork work, List<ClaimedMessage> claimed, boolean crashBeforeRecording) {
+        sendBatch(work, claimed, crashBeforeRecording, () -> stopping);
+    }
+
+    /**
+     * Sends a claimed batch as if shutdown began after {@code started} of its messages had started (a test hook for
+     * the release path of {@link #stop}).
+     */
+    void sendBatchShuttingDownAfter(DueWork work, List<ClaimedMessage> claimed, int started) {
+        AtomicInteger count = new AtomicInteger();
+        sendBatch(work, claimed, false, () -> count.getAndIncrement() >= started);
+    }
+
+    private void sendBatch(DueWork work, List<ClaimedMessage> claimed, boolean crashBeforeRecording,
+            BooleanSupplier shuttingDown) {
         MDC.put("tenantId", Long.toString(work.orgId()));
         MDC.put("campaignId", Long.toString(work.campaignId()));
         try {
@@ -281,7 +358,7 @@ public class MailDispatcher {
             }
             List<SendOutcome> outcomes = new ArrayList<>(claimed.size());
             List<Long> unstarted = new ArrayList<>();
-            send(context.get(), claimed, outcomes, unstarted);
+            send(context.get(), claimed, outcomes, unstarted, shuttingDown);
             if (crashBeforeRecording) {
                 return;
             }
@@ -294,6 +371,11 @@ public class MailDispatcher {
             count(outcomes);
             Log.debugf("Campaign %d: batch of %d handled, %d put back", work.campaignId(), outcomes.size(),
                     unstarted.size());
+            if (!unstarted.isEmpty()) {
+                Log.infof("Campaign %d: %d claimed e-mails put back unsent", work.campaignId(), unstarted.size());
+                // Put back because the lease ran short: they are due now (a no-op while shutting down).
+                wake();
+            }
         } catch (RuntimeException e) {
             // The claims stay open; after the lease they are settled as unknown outcomes, never resent blindly.
             Log.errorf(e, "Campaign %d: recording a batch of %d failed", work.campaignId(), claimed.size());
@@ -303,7 +385,8 @@ public class MailDispatcher {
         }
     }
 
-    private void send(SendContext ctx, List<ClaimedMessage> claimed, List<SendOutcome> outcomes, List<Long> unstarted) {
+    private void send(SendContext ctx, List<ClaimedMessage> claimed, List<SendOutcome> outcomes, List<Long> unstarted,
+            BooleanSupplier shuttingDown) {
         if (ctx.failure() != null) {
             claimed.forEach(m -> outcomes.add(SendOutcome.failed(m, ctx.failure())));
             return;
@@ -311,7 +394,7 @@ public class MailDispatcher {
         SmtpSession session = pool.borrow(ctx.server());
         try {
             for (ClaimedMessage message : claimed) {
-                if (stopping || leaseRunningOut(message)) {
+                if (shuttingDown.getAsBoolean() || leaseRunningOut(message)) {
                     unstarted.add(message.resultId());
                 } else {
                     outcomes.add(sendOne(session, ctx, message));
@@ -326,7 +409,7 @@ public class MailDispatcher {
         SMTPMessage mime;
         Address[] recipients;
         try {
-            mime = MessageComposer.compose(composing, ctx, message, config.xMailer());
+            mime = MessageComposer.compose(composing, ctx, message, config.xMailer(), contactAddress);
             mime.saveChanges();
             recipients = mime.getAllRecipients();
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {

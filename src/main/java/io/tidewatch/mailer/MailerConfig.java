@@ -50,8 +50,8 @@ public interface MailerConfig {
     @WithDefault("30s")
     Duration idleTimeout();
 
-    /** Messages sent over one SMTP session before it is replaced (default 500). */
-    @WithDefault("500")
+    /** Messages sent over one SMTP connection before it is replaced (default 1000). */
+    @WithDefault("1000")
     int messagesPerSession();
 
     /** The X-Mailer header; a profile header with the same name replaces it (default "tidewatch"). */

@@ -29,13 +29,21 @@ import io.tidewatch.campaign.MessageRenderer.Recipient;
  */
 final class MessageComposer {
 
+    /** Gophish's header naming who to contact about a simulated phishing e-mail. */
+    static final String CONTACT_HEADER = "X-Gophish-Contact";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
     private MessageComposer() {
     }
 
-    static SMTPMessage compose(Session session, SendContext ctx, ClaimedMessage to, String xMailer)
+    /**
+     * Builds one recipient's message. {@code contactAddress}, when not empty, goes out as {@code X-Gophish-Contact}
+     * (where recipients' mail teams can report the simulation), before the profile's headers so a profile can
+     * still replace it.
+     */
+    static SMTPMessage compose(Session session, SendContext ctx, ClaimedMessage to, String xMailer, String contactAddress)
             throws MessagingException, UnsupportedEncodingException {
         Recipient recipient = new Recipient(to.firstName(), to.lastName(), to.email(), to.position(),
                 ctx.from().getAddress(), to.rid(), ctx.url());
@@ -53,6 +61,9 @@ final class MessageComposer {
         }
         message.setSentDate(new Date());
         message.setHeader("X-Mailer", xMailer);
+        if (!contactAddress.isEmpty()) {
+            message.setHeader(CONTACT_HEADER, MimeUtility.fold(CONTACT_HEADER.length() + 2, contactAddress));
+        }
         for (SendContext.CompiledHeader header : ctx.headers()) {
             String key = singleLine(header.key().render(recipient, false)).strip();
             if (!key.isEmpty()) {

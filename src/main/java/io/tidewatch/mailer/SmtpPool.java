@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import io.tidewatch.platform.net.OutboundGuard;
+
 /**
  * Open SMTP sessions per server, reused across batches. At most one session per sender is ever out, so the number of
  * connections is bounded by the number of senders (plus idle ones until they time out).
@@ -16,10 +18,12 @@ import java.util.Map;
 final class SmtpPool {
 
     private final MailerConfig config;
+    private final OutboundGuard guard;
     private final Map<SmtpServer, Deque<SmtpSession>> idle = new HashMap<>();
 
-    SmtpPool(MailerConfig config) {
+    SmtpPool(MailerConfig config, OutboundGuard guard) {
         this.config = config;
+        this.guard = guard;
     }
 
     /** An open session to {@code server} if one is idle, else a new one (it connects on first use). */
@@ -32,7 +36,7 @@ final class SmtpPool {
             }
             session.close();
         }
-        return new SmtpSession(server, config);
+        return new SmtpSession(server, config, guard);
     }
 
     /** Takes a session back: kept open when it is healthy, closed otherwise. */

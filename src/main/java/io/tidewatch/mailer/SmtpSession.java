@@ -1,6 +1,7 @@
 package io.tidewatch.mailer;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.Properties;
 
 import jakarta.mail.Address;
@@ -14,24 +15,33 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 import io.quarkus.logging.Log;
+import io.tidewatch.platform.net.OutboundGuard;
+import io.tidewatch.platform.net.PinnedSockets;
+import io.tidewatch.platform.web.ApiException;
 
 /**
  * One SMTP connection to one server, kept open across messages and batches and used by one sender at a time. Every
  * attempt is classified: accepted, temporary (4xx, or a connection lost before the content was sent), permanent
- * (5xx), or unknown (the connection was lost after the content was sent).
+ * (5xx), or unknown (the connection was lost after the content was sent). Every connection goes through the
+ * {@link OutboundGuard}: the host is resolved and checked when the connection opens and the socket is pinned to that
+ * address, so a second DNS answer cannot swap in an internal one. A host the guard refuses fails every message
+ * permanently without a connection attempt.
  */
 final class SmtpSession {
 
     private final SmtpServer server;
-    private final Session session;
+    private final MailerConfig config;
+    private final OutboundGuard guard;
     private TrackingTransport transport;
+    private SmtpResult refused;
     private int sent;
     private boolean broken;
     private long lastUsed = System.nanoTime();
 
-    SmtpSession(SmtpServer server, MailerConfig config) {
+    SmtpSession(SmtpServer server, MailerConfig config, OutboundGuard guard) {
         this.server = server;
-        this.session = Session.getInstance(properties(server, config));
+        this.config = config;
+        this.guard = guard;
     }
 
     SmtpServer server() {
@@ -52,12 +62,23 @@ final class SmtpSession {
     }
 
     private SmtpResult attempt(MimeMessage message, Address[] recipients) {
+        if (refused != null) {
+            return refused;
+        }
         if (broken) {
             close();
             broken = false;
         }
         try {
             connect();
+        } catch (OutboundGuard.Refused e) {
+            // Policy, not a network failure: retrying cannot help, so the message is marked Error at once.
+            Log.warnf("SMTP server %s refused by the outbound guard: %s", server, e.getMessage());
+            refused = new SmtpResult(SmtpResult.Kind.PERMANENT, e.getMessage());
+            return refused;
+        } catch (ApiException e) {
+            broken = true;
+            return new SmtpResult(SmtpResult.Kind.TEMPORARY, "connection failed: " + e.getMessage());
         } catch (MessagingException e) {
             broken = true;
             return new SmtpResult(SmtpResult.Kind.TEMPORARY, "connection failed: " + describe(e));
@@ -109,6 +130,8 @@ final class SmtpSession {
         if (transport != null && transport.isConnected()) {
             return;
         }
+        InetAddress address = guard.resolve(server.host());
+        Session session = Session.getInstance(properties(server, config, address));
         transport = new TrackingTransport(session, new URLName("smtp", server.host(), server.port(), null, null, null));
         if (server.username().isEmpty()) {
             transport.connect(server.host(), server.port(), null, null);
@@ -129,7 +152,7 @@ final class SmtpSession {
     }
 
     boolean isReusable(int maxMessages) {
-        return !broken && transport != null && transport.isConnected() && sent < maxMessages;
+        return refused == null && !broken && transport != null && transport.isConnected() && sent < maxMessages;
     }
 
     long idleNanos() {
@@ -161,7 +184,8 @@ final class SmtpSession {
         return message == null ? e.getClass().getSimpleName() : message.strip().replaceAll("\\s+", " ");
     }
 
-    private static Properties properties(SmtpServer server, MailerConfig config) {
+    /** The session's settings: timeouts, TLS as the port asks, and sockets that can only reach {@code address}. */
+    static Properties properties(SmtpServer server, MailerConfig config, InetAddress address) {
         Properties props = new Properties();
         props.put("mail.smtp.host", server.host());
         props.put("mail.smtp.port", Integer.toString(server.port()));
@@ -170,18 +194,14 @@ final class SmtpSession {
         props.put("mail.smtp.writetimeout", Long.toString(config.writeTimeout().toMillis()));
         props.put("mail.smtp.quitwait", "false");
         props.put("mail.smtp.auth", Boolean.toString(!server.username().isEmpty()));
+        props.put("mail.smtp.socketFactory", PinnedSockets.plain(address));
+        props.put("mail.smtp.socketFactory.fallback", "false");
+        props.put("mail.smtp.ssl.socketFactory", PinnedSockets.tls(address, server.ignoreCertErrors()));
+        props.put("mail.smtp.ssl.checkserveridentity", Boolean.toString(!server.ignoreCertErrors()));
         if (server.port() == 465) {
             props.put("mail.smtp.ssl.enable", "true");
         } else {
             props.put("mail.smtp.starttls.enable", "true");
-            props.put("mail.smtp.socketFactory", NoDelaySockets.INSTANCE);
-            props.put("mail.smtp.socketFactory.fallback", "false");
-        }
-        if (server.ignoreCertErrors()) {
-            props.put("mail.smtp.ssl.trust", "*");
-            props.put("mail.smtp.ssl.checkserveridentity", "false");
-        } else {
-            props.put("mail.smtp.ssl.checkserveridentity", "true");
         }
         return props;
     }

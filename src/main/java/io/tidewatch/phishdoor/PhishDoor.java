@@ -20,6 +20,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.tidewatch.campaign.CampaignClosed;
 import io.tidewatch.campaign.CampaignTracking;
 import io.tidewatch.campaign.MessageRenderer;
+import io.tidewatch.platform.web.TrustedProxies;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
@@ -48,11 +49,11 @@ public class PhishDoor {
     private String deployment;
 
     PhishDoor(PhishDoorConfig config, Vertx vertx, EventWriter writer, CampaignTracking tracking,
-            MessageRenderer renderer, ObjectMapper json) {
+            MessageRenderer renderer, ObjectMapper json, TrustedProxies proxies) {
         this.config = config;
         this.vertx = vertx;
         this.writer = writer;
-        this.handler = new PhishHandler(tracking, renderer, writer, json, config);
+        this.handler = new PhishHandler(tracking, renderer, writer, json, config, proxies);
     }
 
     void start(@Observes @Priority(30) StartupEvent event) throws InterruptedException {

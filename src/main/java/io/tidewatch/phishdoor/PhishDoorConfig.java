@@ -25,12 +25,12 @@ public interface PhishDoorConfig {
     /** Event loops serving the door (default: one per processor). */
     Optional<Integer> eventLoops();
 
-    /** Shown by the transparency answer (a rid followed by {@code +}); empty by default. */
+    /**
+     * Who recipients can contact about the simulation ({@code TIDEWATCH_PHISH_CONTACT_ADDRESS}): shown by the
+     * transparency answer (a rid followed by {@code +}) and sent as {@code X-Gophish-Contact} with every campaign
+     * e-mail; empty (the default) sends no such header.
+     */
     Optional<String> contactAddress();
-
-    /** Take the client address from X-Forwarded-For / X-Real-IP (only behind a proxy that sets them; default false). */
-    @WithDefault("false")
-    boolean trustForwardedFor();
 
     /** Tracking events waiting to be written at most; beyond it the door answers 503 (default 200000). */
     @WithDefault("200000")

@@ -20,6 +20,8 @@ import io.tidewatch.campaign.TrackedCampaign;
 import io.tidewatch.campaign.TrackedRecipient;
 import io.tidewatch.campaign.TrackingEvent;
 import io.tidewatch.platform.web.GoTime;
+import io.tidewatch.platform.web.RequestOrigin;
+import io.tidewatch.platform.web.TrustedProxies;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -51,18 +53,20 @@ final class PhishHandler {
     private final EventWriter writer;
     private final ObjectMapper json;
     private final PhishDoorConfig config;
+    private final TrustedProxies proxies;
     private final BotCheck bots;
     private final BoundedCache<String, TrackedRecipient> recipients;
     private final BoundedCache<String, LandingPage> pages;
     private final BoundedCache<String, Boolean> recentOpens;
 
     PhishHandler(CampaignTracking tracking, MessageRenderer renderer, EventWriter writer, ObjectMapper json,
-            PhishDoorConfig config) {
+            PhishDoorConfig config, TrustedProxies proxies) {
         this.tracking = tracking;
         this.renderer = renderer;
         this.writer = writer;
         this.json = json;
         this.config = config;
+        this.proxies = proxies;
         this.bots = new BotCheck(config.scannerDelay());
         this.recipients = new BoundedCache<>(config.recipientCacheSize(), Duration.ofMinutes(10));
         this.pages = new BoundedCache<>(10_000, config.campaignCacheTtl());
@@ -329,18 +333,13 @@ final class PhishHandler {
         return rid;
     }
 
+    /**
+     * The person's address: the peer's own, unless the peer is a trusted proxy ({@code tidewatch.trusted-proxies},
+     * the admin door's setting), whose forwarded headers are then read the same way as on the admin door.
+     */
     private String clientAddress(HttpServerRequest request) {
-        if (config.trustForwardedFor()) {
-            String forwarded = request.getHeader("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].strip();
-            }
-            String real = request.getHeader("X-Real-IP");
-            if (real != null && !real.isBlank()) {
-                return real.strip();
-            }
-        }
-        return request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+        String address = RequestOrigin.of(request, proxies).address();
+        return address == null ? "" : address;
     }
 
     private static void notFound(HttpServerResponse response) {

@@ -1,6 +1,7 @@
 package io.tidewatch.sendingprofile;
 
 import java.net.InetAddress;
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.tidewatch.platform.net.OutboundGuard;
@@ -26,10 +29,16 @@ public class SmtpTransport {
     static final int CONNECT_TIMEOUT_MS = 10_000;
     static final int IO_TIMEOUT_MS = 30_000;
 
-    private final OutboundGuard guard;
+    /** Gophish's header naming who to contact about a simulated phishing e-mail. */
+    static final String CONTACT_HEADER = "X-Gophish-Contact";
 
-    SmtpTransport(OutboundGuard guard) {
+    private final OutboundGuard guard;
+    private final String contactAddress;
+
+    SmtpTransport(OutboundGuard guard,
+            @ConfigProperty(name = "tidewatch.phish.contact-address") Optional<String> contactAddress) {
         this.guard = guard;
+        this.contactAddress = contactAddress.map(String::strip).orElse("").replaceAll("[\\r\\n]", "");
     }
 
     /** A mail session for the profile; its sockets can only reach the checked address. */
@@ -56,13 +65,20 @@ public class SmtpTransport {
         return Session.getInstance(props);
     }
 
-    /** Sends one message now; an SMTP or connection failure is a 502 carrying the server's answer. */
+    /**
+     * Sends one message now; an SMTP or connection failure is a 502 carrying the server's answer. With
+     * {@code tidewatch.phish.contact-address} set, the message carries it as {@code X-Gophish-Contact} unless the
+     * profile's headers already set one, as campaign e-mail does.
+     */
     public void send(SmtpSettings settings, Session session, MimeMessage message) {
         try (Transport transport = session.getTransport("smtp")) {
             if (settings.username().isEmpty()) {
                 transport.connect();
             } else {
                 transport.connect(settings.username(), settings.password());
+            }
+            if (!contactAddress.isEmpty() && message.getHeader(CONTACT_HEADER) == null) {
+                message.setHeader(CONTACT_HEADER, contactAddress);
             }
             message.saveChanges();
             transport.sendMessage(message, message.getAllRecipients());

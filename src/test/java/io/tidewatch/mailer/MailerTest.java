@@ -31,6 +31,7 @@ import io.tidewatch.campaign.DueWork;
 import io.tidewatch.campaign.TestMaterials;
 import io.tidewatch.campaign.internal.ResultRows;
 import io.tidewatch.tenancy.TenantSchemas;
+import io.tidewatch.tenancy.TenantWork;
 import io.tidewatch.testing.Fixtures;
 import io.tidewatch.testing.ScriptedSmtp;
 import io.tidewatch.testing.Tenant;
@@ -56,6 +57,12 @@ class MailerTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    CampaignDelivery delivery;
+
+    @Inject
+    TenantWork tenantWork;
 
     private final ScriptedSmtp smtp = ScriptedSmtp.shared();
     private Tenant tenant;
@@ -194,6 +201,45 @@ class MailerTest {
     }
 
     @Test
+    void shutdownFinishesTheMessageInFlightAndPutsTheRestOfTheBatchBack() {
+        List<TargetMaterial> targets = CampaignFixtures.targets(8);
+        Kit kit = CampaignFixtures.kit(materials, tenant, smtp.hostPort(), targets);
+        dispatcher.pause(true);
+        long id;
+        List<ClaimedMessage> batch;
+        try {
+            id = kit.launch(URL);
+            DueWork work = new DueWork(tenant.id(), id, Instant.now());
+            batch = offThread(() -> dispatcher.claim(work, 6));
+            assertThat(batch).hasSize(6);
+            // Shutdown begins while the third message is going out: it finishes, the other three go back.
+            offThread(() -> {
+                dispatcher.sendBatchShuttingDownAfter(work, batch, 3);
+                return null;
+            });
+            Map<String, Long> counts = offThread(() -> statusCounts(id));
+            assertThat(counts).containsEntry("Email Sent", 3L);
+            // What went back is claimable again, with the two never claimed: by another replica, or this one later.
+            List<ClaimedMessage> again = offThread(() -> dispatcher.claim(work, 10));
+            assertThat(again).extracting(ClaimedMessage::resultId)
+                    .containsAll(batch.subList(3, 6).stream().map(ClaimedMessage::resultId).toList()).hasSize(5)
+                    .doesNotContainAnyElementsOf(batch.subList(0, 3).stream().map(ClaimedMessage::resultId).toList());
+            offThread(() -> {
+                dispatcher.sendBatch(work, again, false);
+                return null;
+            });
+        } finally {
+            dispatcher.pause(false);
+        }
+        JsonPath results = CampaignFixtures.awaitSettled(tenant, id, Duration.ofSeconds(10));
+        assertThat(results.getList("results.status")).containsOnly("Email Sent").hasSize(8);
+        for (TargetMaterial t : targets) {
+            assertThat(smtp.transmittedTo(t.email())).as("messages to %s", t.email()).isEqualTo(1);
+        }
+        assertThat(results.getList("timeline.message")).filteredOn("Email Sent"::equals).hasSize(8);
+    }
+
+    @Test
     void backsOffExponentially() {
         assertThat(dispatcher.backoff(1)).isEqualTo(config.backoffBase());
         assertThat(dispatcher.backoff(3)).isEqualTo(config.backoffBase().multipliedBy(4));
@@ -207,6 +253,10 @@ class MailerTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Map<String, Long> statusCounts(long campaignId) {
+        return tenantWork.call(tenant.id(), () -> delivery.statusCounts(campaignId));
     }
 
     private Connection tenantConnection() throws Exception {

@@ -1,10 +1,16 @@
 package io.tidewatch.phishdoor;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Requests to the phishing door as a person's browser sends them (a browser's user agent, no redirects followed). */
@@ -43,6 +49,29 @@ final class DoorClient {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A GET sent from the local address {@code from} (any of 127/8 works on loopback) with an {@code X-Forwarded-For}
+     * header, as a reverse proxy at that address would relay it; returns the status line.
+     */
+    String getVia(String from, String forwardedFor, String pathAndQuery) {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUser-Agent: " + BROWSER
+                    + "\r\nX-Forwarded-For: " + forwardedFor + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String reply = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            int end = reply.indexOf("\r\n");
+            return end < 0 ? reply : reply.substring(0, end);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -24,6 +24,7 @@ import io.tidewatch.campaign.CampaignFixtures;
 import io.tidewatch.campaign.CampaignFixtures.Kit;
 import io.tidewatch.campaign.TestMaterials;
 import io.tidewatch.tenancy.TenantSchemas;
+import io.tidewatch.testing.Browser;
 import io.tidewatch.testing.Fixtures;
 import io.tidewatch.testing.ScriptedSmtp;
 import io.tidewatch.testing.Tenant;
@@ -190,6 +191,21 @@ class PhishDoorTest {
         assertThat(body.has("contact_address")).isTrue();
         assertThat(body.path("send_date").asText()).endsWith("Z");
         assertThat(client.get("/track?rid=" + r.rid() + "+").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void believesForwardedForOnlyFromATrustedProxy() {
+        Recipient viaProxy = launch(1);
+        String proxied = client.getVia(Browser.PROXY_ADDRESS, "198.51.100.7", "/track?rid=" + viaProxy.rid());
+        assertThat(proxied).contains(" 200 ");
+        JsonPath results = awaitTimeline(viaProxy.campaignId(), 3);
+        assertThat(results.getString("results[0].ip")).isEqualTo("198.51.100.7");
+
+        Recipient direct = launch(1);
+        String spoofed = client.getVia("127.0.0.1", "198.51.100.8", "/track?rid=" + direct.rid());
+        assertThat(spoofed).contains(" 200 ");
+        JsonPath untouched = awaitTimeline(direct.campaignId(), 3);
+        assertThat(untouched.getString("results[0].ip")).isEqualTo("127.0.0.1");
     }
 
     @Test

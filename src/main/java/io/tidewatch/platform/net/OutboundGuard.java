@@ -40,6 +40,19 @@ public class OutboundGuard {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
+    /**
+     * The host resolved, but to an address this server may not reach: a decision of policy, not a passing network
+     * failure, so callers that retry (the mailer) give up at once. Still a 400 where it reaches the API.
+     */
+    public static final class Refused extends ApiException {
+
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(400, message);
+        }
+    }
+
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9a-fA-F:.%]*:[0-9a-fA-F:.%]*]?");
     private static final List<String> METADATA = List.of("100.100.100.200", "168.63.129.16", "192.0.0.192",
             "fd00:ec2:0:0:0:0:0:254");
@@ -63,8 +76,8 @@ public class OutboundGuard {
     }
 
     /**
-     * Resolves {@code host} once and returns the address to connect to; 400 naming the host when it does not resolve
-     * or when any of its addresses may not be reached.
+     * Resolves {@code host} once and returns the address to connect to; 400 naming the host when it does not resolve,
+     * {@link Refused} (also a 400) when any of its addresses may not be reached.
      */
     public InetAddress resolve(String host) {
         String name = strip(host);
@@ -110,11 +123,11 @@ public class OutboundGuard {
     private void refuseUnlessAllowed(String name, InetAddress address) {
         Kind kind = classify(address);
         if (kind == Kind.FORBIDDEN) {
-            throw ApiException.badRequest("Refusing to connect to " + name
+            throw new Refused("Refusing to connect to " + name
                     + ": it resolves to a link-local, cloud-metadata or reserved address");
         }
         if (kind == Kind.PRIVATE && !allowPrivate) {
-            throw ApiException.badRequest("Refusing to connect to " + name
+            throw new Refused("Refusing to connect to " + name
                     + ": it resolves to a loopback or private-network address, which this server does not allow"
                     + " (tidewatch.outbound.allow-private)");
         }

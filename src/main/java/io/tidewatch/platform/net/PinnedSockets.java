@@ -51,6 +51,9 @@ public final class PinnedSockets {
         public void connect(SocketAddress endpoint, int timeout) throws IOException {
             int port = ((InetSocketAddress) endpoint).getPort();
             super.connect(new InetSocketAddress(address, port), timeout);
+            // Mail protocols are chains of small writes each waiting for a reply: Nagle's algorithm with delayed
+            // acknowledgements would stall every exchange for tens of milliseconds.
+            setTcpNoDelay(true);
         }
     }
 
