@@ -129,6 +129,13 @@ if step results; then
   echo "RESULT results-memory rss_before_mb=$base rss_peak_during_mb=$(cat "$run/rss.peak") extra_mb=$(( $(cat "$run/rss.peak") - base ))"
   HEADER="Authorization: Bearer $key" WARMUP=5 "$perf/latency-get.sh" "$api/api/campaigns/$cid/summary" \
     "${SUMMARY_N:-50}" 2>&1 | grep '^RESULT' || true
+  # The summary's own query, timed by PostgreSQL (the service's count of results per status, as it runs it).
+  for _ in 1 2 3; do
+    sql "EXPLAIN (ANALYZE, BUFFERS) SELECT campaign_id, status, reported, COUNT(*) FROM $schema.campaign_result
+      WHERE campaign_id IN ($cid) GROUP BY campaign_id, status, reported" > "$run/summary.plan"
+  done
+  echo "RESULT summary-query execution_ms=$(awk '/Execution Time/{print $3}' "$run/summary.plan")" \
+    "sort=\"$(grep -o 'Sort Method: [^ ]* [^ ]*' "$run/summary.plan" | head -1)\""
 fi
 if step ceiling-results; then
   RUNS=5 "$perf/ceiling-results.sh" "$targets" $((targets * 4)) 2>&1 | grep -E '^(RESULT|rows|pg-json|nginx)' || true
