@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -94,17 +95,38 @@ class ImapMonitor {
 
     @Scheduled(identity = "imap-monitor", every = EVERY, delayed = "5s", concurrentExecution = SKIP)
     void tick() {
-        if (home == null || stopping) {
-            return;
-        }
-        home.runOnContext(ignored -> passes.executeBlocking(() -> pollDue(Instant.now()), false));
+        runPass(Instant.now());
     }
 
     /**
-     * Claims every mailbox due at {@code now} that no replica holds, polls them (a few at a time) and waits for the
-     * polls to end. Returns the number of mailboxes this call polled. Must run outside any request context.
+     * Runs one pass at {@code now} on the monitor's own thread (outside the caller's request context, which tenant
+     * work must not inherit) and waits for it; returns the number of mailboxes polled.
      */
-    int pollDue(Instant now) {
+    int runPass(Instant now) {
+        if (home == null || stopping) {
+            return 0;
+        }
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        home.runOnContext(ignored -> passes.executeBlocking(() -> pollDue(now), false).onComplete(result -> {
+            if (result.succeeded()) {
+                done.complete(result.result());
+            } else {
+                done.completeExceptionally(result.cause());
+            }
+        }));
+        try {
+            return done.get(config.lease().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException | TimeoutException e) {
+            Log.errorf(e, "IMAP monitor pass failed");
+            return 0;
+        }
+    }
+
+    /** Claims every mailbox due at {@code now} that no replica holds, polls them (a few at a time) and waits. */
+    private int pollDue(Instant now) {
         List<Future<Boolean>> started = new ArrayList<>();
         for (long orgId : organizations.activeIds()) {
             if (stopping) {

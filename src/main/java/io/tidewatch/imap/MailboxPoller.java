@@ -12,6 +12,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 
 import io.quarkus.logging.Log;
@@ -77,7 +78,8 @@ class MailboxPoller {
                 message.setFlag(Flags.Flag.SEEN, true);
                 return;
             }
-            rids = ReportedMail.rids(message);
+            // One fetch of the whole message, parsed here: no dependence on the server's view of its structure.
+            rids = ReportedMail.rids(new MimeMessage((MimeMessage) message));
         } catch (IOException | MessagingException | RuntimeException e) {
             // An unreadable message is not retried forever: it is set aside as seen, like Gophish does.
             Log.debugf("IMAP message of organization %d could not be read: %s", box.orgId(), e.getClass().getSimpleName());
