@@ -1,6 +1,5 @@
 package io.tidewatch.imap;
 
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,11 +83,7 @@ final class MonitorHarness {
 
     /** Puts a message into the mailbox, as the mail server would on delivery. */
     void deliver(String mailbox, MimeMessage message) {
-        try {
-            user(mailbox).deliver(new MimeMessage(ReportMails.SESSION, new ByteArrayInputStream(ReportMails.bytes(message))));
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        user(mailbox).deliver(ReportMails.reparsed(message));
     }
 
     /** One pass of the monitor over every organization; returns the mailboxes it polled. */

@@ -1,5 +1,6 @@
 package io.tidewatch.imap;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +57,15 @@ final class ReportMails {
             attachment.setDisposition(MimeBodyPart.ATTACHMENT);
             attachment.setHeader("Content-Transfer-Encoding", "base64");
             return withAttachment(from, to, attachment);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The message as a server stores it: parsed from its bytes, attachments included. */
+    static MimeMessage reparsed(MimeMessage message) {
+        try {
+            return new MimeMessage(SESSION, new ByteArrayInputStream(bytes(message)));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
