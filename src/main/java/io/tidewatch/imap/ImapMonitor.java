@@ -46,6 +46,9 @@ class ImapMonitor {
     /** The scheduler's interval, from {@link ImapConfig#pollEvery()}. */
     static final String EVERY = "${tidewatch.imap.poll-every:15s}";
 
+    private static final String POLLED = "IMAP mailbox of organization %d: %d message(s) read, %d reported campaign"
+            + " e-mail(s), %d set aside, %d left for the next poll, in %d ms";
+
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"'@]+");
 
     private final ImapConfig config;
@@ -180,9 +183,7 @@ class ImapMonitor {
             MailboxPoller.Outcome outcome = poller.poll(box, start.plus(config.lease().dividedBy(2)));
             loggedIn = Optional.of(start);
             if (outcome.read() > 0) {
-                Log.infof("IMAP mailbox of organization %d: %d message(s) read, %d reported campaign e-mail(s),"
-                        + " %d set aside, %d left for the next poll in %d ms", box.orgId(), outcome.read(),
-                        outcome.reported(), outcome.skipped(), outcome.failed(),
+                Log.infof(POLLED, box.orgId(), outcome.read(), outcome.reported(), outcome.skipped(), outcome.failed(),
                         Duration.between(start, Instant.now()).toMillis());
             }
         } catch (Exception e) {

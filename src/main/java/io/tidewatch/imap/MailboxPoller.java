@@ -92,8 +92,8 @@ class MailboxPoller {
             try {
                 recorded.addAll(tracking.recordMailReports(box.orgId(), rids, Instant.now()));
             } catch (RuntimeException e) {
-                Log.warnf("Report from the IMAP mailbox of organization %d could not be recorded (%s); retrying at the"
-                        + " next poll", box.orgId(), e.getClass().getSimpleName());
+                Log.warnf("Report in the IMAP mailbox of organization %d not recorded, left for the next poll: %s",
+                        box.orgId(), e.getClass().getSimpleName());
                 counts.failed++;
                 message.setFlag(Flags.Flag.SEEN, false);
                 return;
