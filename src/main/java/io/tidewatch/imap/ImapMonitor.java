@@ -131,6 +131,8 @@ class ImapMonitor {
     /** Claims every mailbox due at {@code now} that no replica holds, polls them (a few at a time) and waits. */
     private int pollDue(Instant now) {
         List<Future<Boolean>> started = new ArrayList<>();
+        // TODO(#4): keep due mailboxes in a control-schema index (as mail work is) once a pass over every tenant's row
+        // every few seconds costs too much; until then each pass is one short transaction per organization.
         for (long orgId : organizations.activeIds()) {
             if (stopping) {
                 break;
