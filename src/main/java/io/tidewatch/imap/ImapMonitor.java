@@ -65,6 +65,7 @@ class ImapMonitor {
     private volatile WorkerExecutor polls;
     private volatile Context home;
     private volatile boolean stopping;
+    private volatile CompletableFuture<Integer> running = CompletableFuture.completedFuture(0);
 
     ImapMonitor(ImapConfig config, TenantWork tenantWork, OrganizationDirectory organizations, TenantHealth health,
             ImapLeases leases, Secrets secrets, MailboxPoller poller, Vertx vertx) {
@@ -88,6 +89,8 @@ class ImapMonitor {
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        // Whoever waits for the pass in flight (the scheduler's thread) is let go; the polls end with the executors.
+        running.complete(0);
         if (passes != null) {
             passes.close();
         }
@@ -110,6 +113,7 @@ class ImapMonitor {
             return 0;
         }
         CompletableFuture<Integer> done = new CompletableFuture<>();
+        running = done;
         home.runOnContext(ignored -> passes.executeBlocking(() -> pollDue(now), false).onComplete(result -> {
             if (result.succeeded()) {
                 done.complete(result.result());
