@@ -2,7 +2,10 @@ package io.tidewatch.campaign;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +33,9 @@ import io.tidewatch.tenancy.TenantWork;
  */
 @ApplicationScoped
 public class CampaignTracking {
+
+    /** Gophish's details of a report found by its IMAP monitor: no request, so no payload and no browser. */
+    static final String MAIL_REPORT_DETAILS = "{\"payload\":null,\"browser\":null}";
 
     private final AgroalDataSource dataSource;
     private final TenantWork tenantWork;
@@ -86,17 +92,58 @@ public class CampaignTracking {
             return;
         }
         tenantWork.call(orgId, () -> sql.tenant(c -> {
-            Set<Long> live = EventRows.existingCampaigns(c,
-                    events.stream().map(TrackingEvent::campaignId).distinct().toList());
-            List<TrackingEvent> kept = events.stream().filter(e -> live.contains(e.campaignId())).toList();
-            List<NewEvent> rows = new ArrayList<>(kept.size());
-            for (TrackingEvent e : kept) {
-                rows.add(new NewEvent(e.campaignId(), e.resultId(), e.email(), e.time(), e.kind().message(),
-                        e.details()));
-            }
-            EventRows.insert(c, rows);
-            ResultRows.applyTracking(c, kept);
+            write(c, events);
             return null;
         }));
+    }
+
+    /**
+     * Records "Email Reported" for the recipients of {@code orgId} behind {@code rids} (found in a mailbox of that
+     * organization), in one transaction, the way a report through the door is recorded. Rids indexed for another
+     * organization and unknown rids are skipped before any tenant schema is read. Returns the rids recorded.
+     */
+    public Set<String> recordMailReports(long orgId, Collection<String> rids, Instant time) {
+        List<RidTarget> own = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (String rid : new LinkedHashSet<>(rids)) {
+                if (Rids.isWellFormed(rid)) {
+                    ControlRows.resolve(c, rid).filter(t -> t.orgId() == orgId).ifPresent(own::add);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the rid index", e);
+        }
+        if (own.isEmpty()) {
+            return Set.of();
+        }
+        return tenantWork.call(orgId, () -> sql.tenant(c -> {
+            Set<String> recorded = new LinkedHashSet<>();
+            List<TrackingEvent> events = new ArrayList<>();
+            for (RidTarget t : own) {
+                Optional<TrackedRecipient> found = ResultRows.recipient(c, orgId, t.campaignId(), t.resultId());
+                if (found.isPresent() && rids.contains(found.get().rid())) {
+                    TrackedRecipient r = found.get();
+                    events.add(new TrackingEvent(r.campaignId(), r.resultId(), r.email(), TrackingEvent.Kind.REPORTED,
+                            time, null, MAIL_REPORT_DETAILS, false));
+                    recorded.add(r.rid());
+                }
+            }
+            write(c, events);
+            return recorded;
+        }));
+    }
+
+    private static void write(Connection c, List<TrackingEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<Long> live = EventRows.existingCampaigns(c, events.stream().map(TrackingEvent::campaignId).distinct().toList());
+        List<TrackingEvent> kept = events.stream().filter(e -> live.contains(e.campaignId())).toList();
+        List<NewEvent> rows = new ArrayList<>(kept.size());
+        for (TrackingEvent e : kept) {
+            rows.add(new NewEvent(e.campaignId(), e.resultId(), e.email(), e.time(), e.kind().message(), e.details()));
+        }
+        EventRows.insert(c, rows);
+        ResultRows.applyTracking(c, kept);
     }
 }

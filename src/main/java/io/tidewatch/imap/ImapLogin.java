@@ -30,6 +30,21 @@ public class ImapLogin {
 
     /** Logs in and out; a 400 carrying the server's or the network's answer when that fails. */
     public void check(String host, int port, boolean tls, boolean ignoreCertErrors, String username, String password) {
+        try (Store store = connect(host, port, tls, ignoreCertErrors, username, password)) {
+            Log.debugf("IMAP login check on port %d succeeded (%s)", port, store.getClass().getSimpleName());
+        } catch (MessagingException e) {
+            Log.debugf("IMAP login check on port %d failed: %s", port, e.toString());
+            String message = e.getMessage();
+            throw ApiException.badRequest(message == null || message.isBlank() ? "IMAP login failed" : message.strip());
+        }
+    }
+
+    /**
+     * A logged-in store for the mailbox; the caller closes it. The host is checked by the outbound guard (a 400
+     * {@link ApiException} when refused) and the socket pinned to the address it checked.
+     */
+    Store connect(String host, int port, boolean tls, boolean ignoreCertErrors, String username, String password)
+            throws MessagingException {
         InetAddress address = guard.resolve(host);
         String protocol = tls ? "imaps" : "imap";
         String prefix = "mail." + protocol + ".";
@@ -41,12 +56,10 @@ public class ImapLogin {
         props.put(prefix + "socketFactory.fallback", "false");
         props.put(prefix + "ssl.socketFactory", PinnedSockets.tls(address, ignoreCertErrors));
         props.put(prefix + "ssl.checkserveridentity", Boolean.toString(!ignoreCertErrors));
-        try (Store store = Session.getInstance(props).getStore(protocol)) {
-            store.connect(host, port, username, password);
-        } catch (MessagingException e) {
-            Log.debugf("IMAP login check on port %d failed: %s", port, e.toString());
-            String message = e.getMessage();
-            throw ApiException.badRequest(message == null || message.isBlank() ? "IMAP login failed" : message.strip());
-        }
+        // Reading a message must not mark it seen by itself: the monitor decides what becomes of each message.
+        props.put(prefix + "peek", "true");
+        Store store = Session.getInstance(props).getStore(protocol);
+        store.connect(host, port, username, password);
+        return store;
     }
 }

@@ -73,6 +73,7 @@ public class ImapService {
         setting.deleteReportedCampaignEmail = Boolean.TRUE.equals(request.deleteReportedCampaignEmail());
         setting.imapFreq = checked.freq() < 30 || checked.freq() > 31_540_000 ? DEFAULT_FREQ : (int) checked.freq();
         setting.modifiedDate = Instant.now();
+        setting.nextPoll = null;
         if (stored == null) {
             settings.persist(setting);
         }

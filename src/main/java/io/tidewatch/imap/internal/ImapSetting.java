@@ -56,4 +56,8 @@ public class ImapSetting {
 
     @Column(name = "modified_date", nullable = false)
     public Instant modifiedDate;
+
+    /** When the monitor next polls the mailbox; null means at once (set so whenever the settings change). */
+    @Column(name = "next_poll")
+    public Instant nextPoll;
 }
