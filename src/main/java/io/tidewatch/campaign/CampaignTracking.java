@@ -23,6 +23,7 @@ import io.tidewatch.campaign.internal.Rids;
 import io.tidewatch.campaign.internal.Snapshot;
 import io.tidewatch.campaign.internal.Sql;
 import io.tidewatch.tenancy.TenantWork;
+import io.tidewatch.webhook.WebhookOutbox;
 
 /**
  * The phishing door's side of campaigns. A rid is resolved through the control schema's index to exactly one tenant,
@@ -35,12 +36,15 @@ public class CampaignTracking {
     private final TenantWork tenantWork;
     private final Sql sql;
     private final ObjectMapper json;
+    private final WebhookOutbox webhooks;
 
-    CampaignTracking(AgroalDataSource dataSource, TenantWork tenantWork, Sql sql, ObjectMapper json) {
+    CampaignTracking(AgroalDataSource dataSource, TenantWork tenantWork, Sql sql, ObjectMapper json,
+            WebhookOutbox webhooks) {
         this.dataSource = dataSource;
         this.tenantWork = tenantWork;
         this.sql = sql;
         this.json = json;
+        this.webhooks = webhooks;
     }
 
     /** True when {@code rid} has the shape of a recipient id (7 letters and digits); cheap, no lookup. */
@@ -78,8 +82,8 @@ public class CampaignTracking {
     }
 
     /**
-     * Writes a batch of one tenant's tracking: the timeline events (dropped for campaigns deleted meanwhile) and the
-     * status changes, in one transaction.
+     * Writes a batch of one tenant's tracking: the timeline events (dropped for campaigns deleted meanwhile), their
+     * webhook deliveries and the status changes, in one transaction.
      */
     public void record(long orgId, List<TrackingEvent> events) {
         if (events.isEmpty()) {
@@ -95,6 +99,7 @@ public class CampaignTracking {
                         e.details()));
             }
             EventRows.insert(c, rows);
+            webhooks.enqueue(c, orgId, EventRows.forWebhooks(rows));
             ResultRows.applyTracking(c, kept);
             return null;
         }));

@@ -61,6 +61,11 @@ public class OrganizationDirectory {
         return QuarkusTransaction.requiringNew().call(() -> organizations.findActive(id).map(OrganizationDirectory::profile));
     }
 
+    /** The ids of every active organization, oldest first (for jobs that visit each tenant). */
+    public List<Long> activeIds() {
+        return current().byId().keySet().stream().sorted().toList();
+    }
+
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrganizationChanged event) {
         snapshot = null;
     }
