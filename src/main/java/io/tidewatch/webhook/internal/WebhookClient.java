@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.tidewatch.platform.net.OutboundGuard;
 import io.tidewatch.platform.web.ApiException;
 import io.tidewatch.webhook.WebhookConfig;
@@ -26,7 +27,7 @@ import io.vertx.core.net.SocketAddress;
 /**
  * Posts signed webhook bodies. The host is resolved once through {@link OutboundGuard} by the caller and the request
  * goes to that address; redirects are never followed (a 3xx is a failure); connect and response timeouts are set; the
- * response body is read and dropped. Connections are kept alive briefly and reused, idle ones closed well before common
+ * response body is dropped. Connections are kept alive briefly and reused, idle ones closed well before common
  * server idle limits, and a request that finds its reused connection closed by the server is retried once on a new one.
  */
 @ApplicationScoped
@@ -106,10 +107,14 @@ public class WebhookClient {
         String signature = WebhookSignature.sign(body, secret);
         return send(endpoint, body, signature).recover(e -> {
             if (isClosedConnection(e)) {
+                Log.debugf("Webhook post found its connection closed (%s); retrying once", e.getClass().getSimpleName());
                 return send(endpoint, body, signature);
             }
             return Future.failedFuture(e);
-        }).recover(e -> Future.succeededFuture(new Outcome(0, describe(e))));
+        }).recover(e -> {
+            Log.debugf(e, "Webhook post failed");
+            return Future.succeededFuture(new Outcome(0, describe(e)));
+        });
     }
 
     private Future<Outcome> send(Endpoint endpoint, byte[] body, String signature) {
@@ -128,12 +133,11 @@ public class WebhookClient {
         long timer = vertx.setTimer(deadline, t -> done.tryFail(new TimeoutException()));
         client.request(options)
                 .compose(request -> request.send(Buffer.buffer(body)))
-                .compose(response -> {
-                    response.handler(ignored -> {
-                        // The receiver's body is not needed; it is read and dropped so the connection can be reused.
-                    });
-                    return response.end().map(ignored -> new Outcome(response.statusCode(), response.statusMessage()));
-                })
+                // Only the status is read. Setting a body handler here would race the response's end: this callback
+                // runs as a task of its own after the head, and a short body (204, an empty 404) may have ended by
+                // then, when Vert.x refuses a handler with a bare IllegalStateException. Without a handler the body is
+                // dropped as it arrives and the connection goes back to the pool at its end.
+                .map(response -> new Outcome(response.statusCode(), response.statusMessage()))
                 .onComplete(result -> {
                     vertx.cancelTimer(timer);
                     if (result.succeeded()) {
