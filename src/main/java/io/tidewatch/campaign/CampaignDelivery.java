@@ -29,6 +29,7 @@ import io.tidewatch.campaign.internal.ResultRows.ExpiredClaim;
 import io.tidewatch.campaign.internal.Snapshot;
 import io.tidewatch.campaign.internal.Sql;
 import io.tidewatch.tenancy.TenantContext;
+import io.tidewatch.webhook.WebhookOutbox;
 
 /**
  * The mailer's side of campaigns. Finding due work reads the control schema; everything else runs inside a tenant
@@ -46,14 +47,16 @@ public class CampaignDelivery {
     private final TenantContext tenant;
     private final CampaignMaterials materials;
     private final ObjectMapper json;
+    private final WebhookOutbox webhooks;
 
     CampaignDelivery(Sql sql, AgroalDataSource dataSource, TenantContext tenant, CampaignMaterials materials,
-            ObjectMapper json) {
+            ObjectMapper json, WebhookOutbox webhooks) {
         this.sql = sql;
         this.dataSource = dataSource;
         this.tenant = tenant;
         this.materials = materials;
         this.json = json;
+        this.webhooks = webhooks;
     }
 
     /** Campaigns, in any tenant, with work due at {@code now}. */
@@ -130,6 +133,7 @@ public class CampaignDelivery {
                 }
             }
             EventRows.insert(c, events);
+            webhooks.enqueue(c, orgId, EventRows.forWebhooks(events));
             if (earliestRetry != null) {
                 ControlRows.advanceWork(c, orgId, campaignId, earliestRetry);
             }
@@ -179,6 +183,7 @@ public class CampaignDelivery {
                         errorDetails(UNKNOWN_OUTCOME)));
             }
             EventRows.insert(c, events);
+            webhooks.enqueue(c, orgId, EventRows.forWebhooks(events));
             Optional<Instant> next = ResultRows.nextPending(c, campaignId);
             if (next.isPresent()) {
                 ControlRows.setWork(c, orgId, campaignId, next.get());

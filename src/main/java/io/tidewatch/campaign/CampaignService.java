@@ -55,6 +55,7 @@ import io.tidewatch.campaign.internal.Stats;
 import io.tidewatch.platform.web.ApiException;
 import io.tidewatch.platform.web.GoTime;
 import io.tidewatch.tenancy.TenantContext;
+import io.tidewatch.webhook.WebhookOutbox;
 
 /**
  * Campaigns of the current tenant: creation (validated in Gophish's order, with a snapshot of the materials, one
@@ -77,9 +78,10 @@ public class CampaignService {
     private final ObjectMapper json;
     private final Event<CampaignLaunched> launched;
     private final Event<CampaignClosed> closed;
+    private final WebhookOutbox webhooks;
 
     CampaignService(Sql sql, CampaignMaterials materials, TenantContext tenant, AuditLog audit, ObjectMapper json,
-            Event<CampaignLaunched> launched, Event<CampaignClosed> closed) {
+            Event<CampaignLaunched> launched, Event<CampaignClosed> closed, WebhookOutbox webhooks) {
         this.sql = sql;
         this.materials = materials;
         this.tenant = tenant;
@@ -87,6 +89,7 @@ public class CampaignService {
         this.json = json;
         this.launched = launched;
         this.closed = closed;
+        this.webhooks = webhooks;
     }
 
     /** A created campaign: its id and the groups it was built from (Gophish's POST answer shows them). */
@@ -130,7 +133,7 @@ public class CampaignService {
                 valid.url(), now, valid.launch(), valid.sendBy().orElse(null), null, template.id(), page.id(),
                 profile.id(), Snapshot.of(template, page, profile).toJson(json));
         long orgId = tenant.requireOrgId();
-        long id = sql.tenant(c -> store(c, orgId, row, plan, now));
+        long id = sql.tenant(c -> store(c, orgId, row, plan, now, webhooks));
         audit.record(AuditEvent.of("campaign.create").target("campaign", id).details(plan.size() + " recipients"));
         launched.fire(new CampaignLaunched(orgId, id, valid.launch()));
         Log.infof("Campaign %d: %d recipients queued, launching %s", id, plan.size(),
@@ -138,8 +141,8 @@ public class CampaignService {
         return new Created(id, groups);
     }
 
-    private static long store(Connection c, long orgId, CampaignRow row, List<Planned> plan, Instant now)
-            throws SQLException {
+    private static long store(Connection c, long orgId, CampaignRow row, List<Planned> plan, Instant now,
+            WebhookOutbox webhooks) throws SQLException {
         long id = CampaignRows.insert(c, row);
         List<String> rids = Rids.distinct(plan.size(), Set.of());
         Set<String> taken = ControlRows.takenRids(c, rids);
@@ -167,7 +170,9 @@ public class CampaignService {
             }
             throw e;
         }
-        EventRows.insert(c, List.of(new NewEvent(id, null, "", now, EventMessage.CAMPAIGN_CREATED, "")));
+        List<NewEvent> created = List.of(new NewEvent(id, null, "", now, EventMessage.CAMPAIGN_CREATED, ""));
+        EventRows.insert(c, created);
+        webhooks.enqueue(c, orgId, EventRows.forWebhooks(created));
         ControlRows.addWork(c, orgId, id, plan.get(0).sendDate());
         return id;
     }

@@ -26,6 +26,7 @@ import io.tidewatch.campaign.internal.Rids;
 import io.tidewatch.campaign.internal.Snapshot;
 import io.tidewatch.campaign.internal.Sql;
 import io.tidewatch.tenancy.TenantWork;
+import io.tidewatch.webhook.WebhookOutbox;
 
 /**
  * The phishing door's side of campaigns. A rid is resolved through the control schema's index to exactly one tenant,
@@ -41,12 +42,15 @@ public class CampaignTracking {
     private final TenantWork tenantWork;
     private final Sql sql;
     private final ObjectMapper json;
+    private final WebhookOutbox webhooks;
 
-    CampaignTracking(AgroalDataSource dataSource, TenantWork tenantWork, Sql sql, ObjectMapper json) {
+    CampaignTracking(AgroalDataSource dataSource, TenantWork tenantWork, Sql sql, ObjectMapper json,
+            WebhookOutbox webhooks) {
         this.dataSource = dataSource;
         this.tenantWork = tenantWork;
         this.sql = sql;
         this.json = json;
+        this.webhooks = webhooks;
     }
 
     /** True when {@code rid} has the shape of a recipient id (7 letters and digits); cheap, no lookup. */
@@ -84,15 +88,15 @@ public class CampaignTracking {
     }
 
     /**
-     * Writes a batch of one tenant's tracking: the timeline events (dropped for campaigns deleted meanwhile) and the
-     * status changes, in one transaction.
+     * Writes a batch of one tenant's tracking: the timeline events (dropped for campaigns deleted meanwhile), their
+     * webhook deliveries and the status changes, in one transaction.
      */
     public void record(long orgId, List<TrackingEvent> events) {
         if (events.isEmpty()) {
             return;
         }
         tenantWork.call(orgId, () -> sql.tenant(c -> {
-            write(c, events);
+            write(c, orgId, events);
             return null;
         }));
     }
@@ -128,12 +132,12 @@ public class CampaignTracking {
                     recorded.add(r.rid());
                 }
             }
-            write(c, events);
+            write(c, orgId, events);
             return recorded;
         }));
     }
 
-    private static void write(Connection c, List<TrackingEvent> events) throws SQLException {
+    private void write(Connection c, long orgId, List<TrackingEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
@@ -144,6 +148,7 @@ public class CampaignTracking {
             rows.add(new NewEvent(e.campaignId(), e.resultId(), e.email(), e.time(), e.kind().message(), e.details()));
         }
         EventRows.insert(c, rows);
+        webhooks.enqueue(c, orgId, EventRows.forWebhooks(rows));
         ResultRows.applyTracking(c, kept);
     }
 }

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,13 +19,16 @@ import io.tidewatch.audit.AuditEvent;
 import io.tidewatch.audit.AuditLog;
 import io.tidewatch.audit.AuditOutcome;
 import io.tidewatch.platform.net.OutboundGuard;
-import io.tidewatch.platform.net.OutboundHttp;
 import io.tidewatch.platform.secret.Secrets;
 import io.tidewatch.platform.web.ApiException;
 import io.tidewatch.platform.web.Paging;
 import io.tidewatch.platform.web.Texts;
+import io.tidewatch.tenancy.TenantContext;
 import io.tidewatch.webhook.internal.Webhook;
+import io.tidewatch.webhook.internal.WebhookClient;
+import io.tidewatch.webhook.internal.WebhookClient.Outcome;
 import io.tidewatch.webhook.internal.WebhookRepository;
+import io.vertx.core.Future;
 
 /** Creates, changes, deletes and checks the tenant's webhooks; secrets sealed at rest, every change audited. */
 @ApplicationScoped
@@ -35,16 +40,20 @@ public class WebhookService {
     private final WebhookRepository webhooks;
     private final Secrets secrets;
     private final OutboundGuard guard;
-    private final OutboundHttp http;
+    private final WebhookClient client;
     private final AuditLog audit;
+    private final WebhookOutbox outbox;
+    private final TenantContext tenant;
 
-    WebhookService(WebhookRepository webhooks, Secrets secrets, OutboundGuard guard, OutboundHttp http,
-            AuditLog audit) {
+    WebhookService(WebhookRepository webhooks, Secrets secrets, OutboundGuard guard, WebhookClient client,
+            AuditLog audit, WebhookOutbox outbox, TenantContext tenant) {
         this.webhooks = webhooks;
         this.secrets = secrets;
         this.guard = guard;
-        this.http = http;
+        this.client = client;
         this.audit = audit;
+        this.outbox = outbox;
+        this.tenant = tenant;
     }
 
     /** The tenant's webhooks, oldest first. */
@@ -67,6 +76,7 @@ public class WebhookService {
         apply(webhook, request);
         webhooks.persist(webhook);
         webhooks.flush();
+        outbox.changed(tenant.requireOrgId());
         audit.record(AuditEvent.of("webhook.create").target("webhook", webhook.id));
         return view(webhook);
     }
@@ -76,6 +86,7 @@ public class WebhookService {
     public WebhookView update(long id, WebhookRequest request) {
         Webhook webhook = existing(id);
         apply(webhook, request);
+        outbox.changed(tenant.requireOrgId());
         audit.record(AuditEvent.of("webhook.update").target("webhook", id));
         return view(webhook);
     }
@@ -84,33 +95,57 @@ public class WebhookService {
     @Transactional
     public void delete(long id) {
         webhooks.delete(existing(id));
+        outbox.changed(tenant.requireOrgId());
         audit.record(AuditEvent.of("webhook.delete").target("webhook", id));
     }
 
     /**
-     * Posts Gophish's test payload {@code {"success":true}}, signed, to the webhook; 400 with the reason when the
-     * endpoint cannot be reached or answers with an HTTP error.
+     * Posts Gophish's test payload {@code {"success":true}}, signed, to the webhook (through the delivery client: the
+     * outbound guard, no redirects followed, timeouts); 400 with the reason when the endpoint cannot be reached or
+     * answers with an HTTP error.
      */
     public WebhookView validate(long id) {
         Webhook webhook = QuarkusTransaction.requiringNew().call(() -> existing(id));
         byte[] body = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
-        String signature = WebhookSignature.sign(body, secrets.open(webhook.secretSealed, SECRET));
-        OutboundHttp.Reply reply;
+        String secret = webhook.secretSealed.isEmpty() ? "" : secrets.open(webhook.secretSealed, SECRET);
+        Outcome outcome;
         try {
-            reply = http.post(webhook.url, Map.of("Content-Type", "application/json", WebhookSignature.HEADER,
-                    signature), body);
+            outcome = await(client.post(client.endpoint(webhook.url), body, secret));
         } catch (ApiException e) {
             audit.record(AuditEvent.of("webhook.validate").target("webhook", id).outcome(AuditOutcome.FAILURE));
             throw e;
         }
-        if (reply.status() >= 400) {
-            audit.record(AuditEvent.of("webhook.validate").target("webhook", id).outcome(AuditOutcome.FAILURE)
-                    .details("status=" + reply.status()));
-            throw ApiException.badRequest("http status of response: " + reply.status()
-                    + (reply.reason() == null ? "" : " " + reply.reason()));
+        if (outcome.status() == 0) {
+            audit.record(AuditEvent.of("webhook.validate").target("webhook", id).outcome(AuditOutcome.FAILURE));
+            throw ApiException.badRequest("Could not reach " + hostOf(webhook.url) + ": " + outcome.reason());
         }
-        audit.record(AuditEvent.of("webhook.validate").target("webhook", id).details("status=" + reply.status()));
+        if (outcome.status() >= 400) {
+            audit.record(AuditEvent.of("webhook.validate").target("webhook", id).outcome(AuditOutcome.FAILURE)
+                    .details("status=" + outcome.status()));
+            throw ApiException.badRequest(outcome.error());
+        }
+        audit.record(AuditEvent.of("webhook.validate").target("webhook", id).details("status=" + outcome.status()));
         return view(webhook);
+    }
+
+    private static Outcome await(Future<Outcome> outcome) {
+        try {
+            return outcome.toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(0, "interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            return new Outcome(0, "timed out");
+        }
+    }
+
+    private static String hostOf(String url) {
+        try {
+            String host = new URI(url).getHost();
+            return host == null ? "the webhook" : host;
+        } catch (URISyntaxException e) {
+            return "the webhook";
+        }
     }
 
     private Webhook existing(long id) {

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.tidewatch.webhook.WebhookEvent;
+
 /** SQL over the tenant's campaign timeline. */
 public final class EventRows {
 
@@ -51,6 +53,12 @@ public final class EventRows {
             }
             insert.executeBatch();
         }
+    }
+
+    /** The events as webhooks receive them. */
+    public static List<WebhookEvent> forWebhooks(List<NewEvent> events) {
+        return events.stream().map(e -> new WebhookEvent(e.campaignId(), e.email(), e.time(), e.message(), e.details()))
+                .toList();
     }
 
     /** Which of the campaigns still exist (tracking for a deleted campaign is dropped). */
