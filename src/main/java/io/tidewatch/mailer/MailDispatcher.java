@@ -27,7 +27,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 
 import org.eclipse.angus.mail.smtp.SMTPMessage;
-import org.jboss.logging.MDC;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -41,6 +40,8 @@ import io.tidewatch.campaign.DueWork;
 import io.tidewatch.campaign.MessageRenderer;
 import io.tidewatch.campaign.SendOutcome;
 import io.tidewatch.campaign.SendingMaterials;
+import io.tidewatch.metrics.OperationsMetrics;
+import io.tidewatch.platform.LogContext;
 import io.tidewatch.tenancy.TenantWork;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -65,6 +66,7 @@ public class MailDispatcher {
     private final TenantWork tenantWork;
     private final MessageRenderer renderer;
     private final Vertx vertx;
+    private final OperationsMetrics metrics;
     private final String instance;
     private final SmtpPool pool;
     private final Session composing = Session.getInstance(new Properties());
@@ -81,12 +83,13 @@ public class MailDispatcher {
     private Context home;
 
     MailDispatcher(MailerConfig config, CampaignDelivery delivery, TenantWork tenantWork, MessageRenderer renderer,
-            Vertx vertx) {
+            Vertx vertx, OperationsMetrics metrics) {
         this.config = config;
         this.delivery = delivery;
         this.tenantWork = tenantWork;
         this.renderer = renderer;
         this.vertx = vertx;
+        this.metrics = metrics;
         this.instance = config.instanceId().orElseGet(MailDispatcher::defaultInstanceId);
         this.pool = new SmtpPool(config);
     }
@@ -272,8 +275,10 @@ public class MailDispatcher {
      * outcomes are dropped as if the process died right after sending (a test hook for the recovery path).
      */
     void sendBatch(DueWork work, List<ClaimedMessage> claimed, boolean crashBeforeRecording) {
-        MDC.put("tenantId", Long.toString(work.orgId()));
-        MDC.put("campaignId", Long.toString(work.campaignId()));
+        LogContext.run(work.orgId(), work.campaignId(), () -> sendBatchLogged(work, claimed, crashBeforeRecording));
+    }
+
+    private void sendBatchLogged(DueWork work, List<ClaimedMessage> claimed, boolean crashBeforeRecording) {
         try {
             Optional<SendContext> context = context(work);
             if (context.isEmpty()) {
@@ -292,14 +297,12 @@ public class MailDispatcher {
                 return null;
             });
             count(outcomes);
+            metrics.mailed(work.orgId(), outcomes);
             Log.debugf("Campaign %d: batch of %d handled, %d put back", work.campaignId(), outcomes.size(),
                     unstarted.size());
         } catch (RuntimeException e) {
             // The claims stay open; after the lease they are settled as unknown outcomes, never resent blindly.
             Log.errorf(e, "Campaign %d: recording a batch of %d failed", work.campaignId(), claimed.size());
-        } finally {
-            MDC.remove("campaignId");
-            MDC.remove("tenantId");
         }
     }
 
