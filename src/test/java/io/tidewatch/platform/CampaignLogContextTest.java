@@ -37,7 +37,7 @@ class CampaignLogContextTest {
     private final ExtHandler capture = new ExtHandler() {
         @Override
         protected void doPublish(ExtLogRecord record) {
-            if (record.getFormattedMessage().contains("batch of")) {
+            if (record.getMessage().contains("batch of")) {
                 contexts.add(record.getMdcCopy());
             }
         }
