@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
 import io.tidewatch.campaign.internal.ControlRows;
 import io.tidewatch.campaign.internal.ResultRows;
 import io.tidewatch.campaign.internal.Sql;
@@ -40,7 +41,12 @@ public class MailQueue {
         }
         long depth = 0;
         for (Map.Entry<Long, List<Long>> org : working.entrySet()) {
-            depth += tenantWork.call(org.getKey(), () -> sql.tenant(c -> ResultRows.unsent(c, org.getValue())));
+            try {
+                depth += tenantWork.call(org.getKey(), () -> sql.tenant(c -> ResultRows.unsent(c, org.getValue())));
+            } catch (RuntimeException e) {
+                // An organization being deleted right now: its mail work goes with it.
+                Log.debugf(e, "Mail queue of organization %d not counted", org.getKey());
+            }
         }
         return depth;
     }
