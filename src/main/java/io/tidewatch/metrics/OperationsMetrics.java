@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
@@ -32,13 +33,14 @@ public class OperationsMetrics {
     private final MeterRegistry registry;
     private final boolean perOrganization;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Gauge queueDepthGauge;
 
     OperationsMetrics(MeterRegistry registry, MetricsConfig config, QueueDepth queueDepth) {
         this.registry = registry;
         this.perOrganization = config.perOrganization();
-        Gauge.builder(QUEUE_DEPTH, queueDepth, QueueDepth::read)
+        this.queueDepthGauge = Gauge.builder(QUEUE_DEPTH, queueDepth, QueueDepth::read)
                 .description("Campaign e-mails scheduled, due or being sent, across organizations")
-                .baseUnit("messages").register(registry);
+                .baseUnit("messages").strongReference(true).register(registry);
     }
 
     /** Counts the outcomes of a batch the mailer recorded for organization {@code orgId}. */
@@ -55,6 +57,16 @@ public class OperationsMetrics {
             counter(TRACKING_EVENTS, "type", event.kind().name().toLowerCase(Locale.ROOT), orgId,
                     "Tracking events recorded, by type").increment();
         }
+    }
+
+    /**
+     * Takes this instance's meters out of the registry when the application stops: Micrometer's global registry
+     * outlives an application restarted in the same JVM (as tests do), and would keep reading a stopped instance.
+     */
+    @PreDestroy
+    void unregister() {
+        registry.remove(queueDepthGauge);
+        counters.values().forEach(registry::remove);
     }
 
     static String outcomeLabel(SendOutcome.Kind kind) {

@@ -6,8 +6,8 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.tidewatch.campaign.MailQueue;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 
 /**
  * The mail queue depth as a gauge reads it: the last measured value, measured again in the background (never on the
@@ -17,7 +17,7 @@ import io.vertx.core.Vertx;
 class QueueDepth {
 
     private final MailQueue queue;
-    private final Context home;
+    private final VertxInternal vertx;
     private final long ttlNanos;
     private final AtomicBoolean measuring = new AtomicBoolean();
     private volatile long depth;
@@ -26,8 +26,7 @@ class QueueDepth {
 
     QueueDepth(MailQueue queue, Vertx vertx, MetricsConfig config) {
         this.queue = queue;
-        // A context of its own, made at start-up: a measurement started from a scrape carries no request context.
-        this.home = vertx.getOrCreateContext();
+        this.vertx = (VertxInternal) vertx;
         this.ttlNanos = config.queueDepthTtl().toNanos();
     }
 
@@ -35,10 +34,14 @@ class QueueDepth {
     double read() {
         if (!measured || System.nanoTime() - measuredAt > ttlNanos) {
             if (measuring.compareAndSet(false, true)) {
-                home.executeBlocking(() -> {
+                // A fresh context: the measurement carries no request context of the scrape that started it.
+                vertx.createEventLoopContext().executeBlocking(() -> {
                     measure();
                     return null;
-                }, false);
+                }, false).onFailure(e -> {
+                    measuring.set(false);
+                    Log.warnf(e, "Could not measure the mail queue depth");
+                });
             }
         }
         return depth;
@@ -46,7 +49,9 @@ class QueueDepth {
 
     private void measure() {
         try {
+            long started = System.nanoTime();
             depth = queue.depth();
+            Log.debugf("Mail queue depth %d, measured in %d ms", depth, (System.nanoTime() - started) / 1_000_000);
             measuredAt = System.nanoTime();
             measured = true;
         } catch (RuntimeException e) {

@@ -96,8 +96,9 @@ class OperationsMetricsTest {
         later.put("launch_date", Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
         long campaignId = kit.launch(later);
 
-        Waiting.until("the queue depth counts the scheduled campaign", Duration.ofSeconds(10),
+        Waiting.until("the queue depth counts the scheduled campaign", Duration.ofSeconds(30),
                 () -> gauge(scrape(), "tidewatch_mail_queue_depth_messages") >= 4);
+        assertThat(scrape()).contains("tidewatch_mail_queue_depth_messages");
         tenant.asAdmin().delete("/api/campaigns/" + campaignId).then().statusCode(200);
     }
 
