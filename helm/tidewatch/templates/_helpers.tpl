@@ -59,7 +59,7 @@ Secret names: a specific Secret when one is named, else the common one.
 {{- end }}
 
 {{/*
-Absolute base URLs the service writes into links and e-mails.
+The absolute base URL of the admin door, written into links and e-mails.
 */}}
 {{- define "tidewatch.scheme" -}}
 {{- ternary "https" "http" .Values.tls.enabled }}
@@ -67,8 +67,4 @@ Absolute base URLs the service writes into links and e-mails.
 
 {{- define "tidewatch.publicBaseUrl" -}}
 {{- default (printf "%s://%s" (include "tidewatch.scheme" .) .Values.hosts.admin) .Values.config.publicBaseUrl }}
-{{- end }}
-
-{{- define "tidewatch.phishBaseUrl" -}}
-{{- default (printf "%s://%s" (include "tidewatch.scheme" .) (first .Values.hosts.phish)) .Values.config.phishBaseUrl }}
 {{- end }}

@@ -31,7 +31,6 @@ import jakarta.mail.Session;
 
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.MDC;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -45,6 +44,8 @@ import io.tidewatch.campaign.DueWork;
 import io.tidewatch.campaign.MessageRenderer;
 import io.tidewatch.campaign.SendOutcome;
 import io.tidewatch.campaign.SendingMaterials;
+import io.tidewatch.metrics.OperationsMetrics;
+import io.tidewatch.platform.LogContext;
 import io.tidewatch.platform.net.OutboundGuard;
 import io.tidewatch.tenancy.TenantWork;
 import io.vertx.core.Context;
@@ -73,6 +74,7 @@ public class MailDispatcher {
     private final TenantWork tenantWork;
     private final MessageRenderer renderer;
     private final Vertx vertx;
+    private final OperationsMetrics metrics;
     private final String instance;
     private final SmtpPool pool;
     private final String contactAddress;
@@ -92,13 +94,14 @@ public class MailDispatcher {
     private Context home;
 
     MailDispatcher(MailerConfig config, CampaignDelivery delivery, TenantWork tenantWork, MessageRenderer renderer,
-            Vertx vertx, OutboundGuard guard,
+            Vertx vertx, OperationsMetrics metrics, OutboundGuard guard,
             @ConfigProperty(name = "tidewatch.phish.contact-address") Optional<String> contactAddress) {
         this.config = config;
         this.delivery = delivery;
         this.tenantWork = tenantWork;
         this.renderer = renderer;
         this.vertx = vertx;
+        this.metrics = metrics;
         this.instance = config.instanceId().orElseGet(MailDispatcher::defaultInstanceId);
         this.pool = new SmtpPool(config, guard);
         this.contactAddress = contactAddress.map(String::strip).orElse("").replaceAll("[\\r\\n]", "");
@@ -349,8 +352,12 @@ public class MailDispatcher {
 
     private void sendBatch(DueWork work, List<ClaimedMessage> claimed, boolean crashBeforeRecording,
             BooleanSupplier shuttingDown) {
-        MDC.put("tenantId", Long.toString(work.orgId()));
-        MDC.put("campaignId", Long.toString(work.campaignId()));
+        LogContext.run(work.orgId(), work.campaignId(),
+                () -> sendBatchLogged(work, claimed, crashBeforeRecording, shuttingDown));
+    }
+
+    private void sendBatchLogged(DueWork work, List<ClaimedMessage> claimed, boolean crashBeforeRecording,
+            BooleanSupplier shuttingDown) {
         try {
             Optional<SendContext> context = context(work);
             if (context.isEmpty()) {
@@ -369,6 +376,7 @@ public class MailDispatcher {
                 return null;
             });
             count(outcomes);
+            metrics.mailed(work.orgId(), outcomes);
             Log.debugf("Campaign %d: batch of %d handled, %d put back", work.campaignId(), outcomes.size(),
                     unstarted.size());
             if (!unstarted.isEmpty()) {
@@ -379,9 +387,6 @@ public class MailDispatcher {
         } catch (RuntimeException e) {
             // The claims stay open; after the lease they are settled as unknown outcomes, never resent blindly.
             Log.errorf(e, "Campaign %d: recording a batch of %d failed", work.campaignId(), claimed.size());
-        } finally {
-            MDC.remove("campaignId");
-            MDC.remove("tenantId");
         }
     }
 

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import io.quarkus.logging.Log;
 import io.tidewatch.campaign.CampaignTracking;
 import io.tidewatch.campaign.TrackingEvent;
+import io.tidewatch.metrics.OperationsMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
@@ -30,6 +31,7 @@ class EventWriter {
 
     private final CampaignTracking tracking;
     private final Vertx vertx;
+    private final OperationsMetrics metrics;
     private final ArrayBlockingQueue<Pending> queue;
     private final long flushNanos;
     private final AtomicLong written = new AtomicLong();
@@ -38,9 +40,10 @@ class EventWriter {
     private volatile boolean stopping;
     private WorkerExecutor executor;
 
-    EventWriter(CampaignTracking tracking, Vertx vertx, PhishDoorConfig config) {
+    EventWriter(CampaignTracking tracking, Vertx vertx, PhishDoorConfig config, OperationsMetrics metrics) {
         this.tracking = tracking;
         this.vertx = vertx;
+        this.metrics = metrics;
         this.queue = new ArrayBlockingQueue<>(Math.max(1000, config.queueCapacity()));
         this.flushNanos = config.flushInterval().toNanos();
     }
@@ -118,6 +121,7 @@ class EventWriter {
             try {
                 tracking.record(tenant.getKey(), tenant.getValue());
                 written.addAndGet(tenant.getValue().size());
+                metrics.tracked(tenant.getKey(), tenant.getValue());
             } catch (RuntimeException e) {
                 dropped.addAndGet(tenant.getValue().size());
                 Log.errorf(e, "Could not write %d tracking events of organization %d (%d lost so far)",

@@ -16,6 +16,7 @@ import org.jboss.logging.MDC;
 public class TenantContext {
 
     private Long orgId;
+    private Object previousTenant;
 
     /** Selects the organization; a second, different selection in the same unit of work is a programming error. */
     public void enter(long orgId) {
@@ -23,14 +24,27 @@ public class TenantContext {
         if (this.orgId != null && this.orgId != orgId) {
             throw new IllegalStateException("the tenant of a unit of work cannot change");
         }
+        if (this.orgId == null) {
+            previousTenant = MDC.get("tenantId");
+        }
         this.orgId = orgId;
         MDC.put("tenantId", Long.toString(orgId));
     }
 
-    /** Takes the tenant out of the log context when the unit of work ends, so a reused thread never logs it. */
+    /**
+     * Puts the log context back as the unit of work found it when it ends: a reused thread never logs this tenant, and
+     * work that runs a tenant unit of work inside its own log context (the mailer's batch) keeps that context.
+     */
     @PreDestroy
     void leave() {
-        MDC.remove("tenantId");
+        if (orgId == null) {
+            return;
+        }
+        if (previousTenant == null) {
+            MDC.remove("tenantId");
+        } else {
+            MDC.put("tenantId", previousTenant.toString());
+        }
     }
 
     /** The selected organization, if any. */

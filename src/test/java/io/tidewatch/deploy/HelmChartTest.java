@@ -47,6 +47,13 @@ class HelmChartTest {
             Pattern.compile("(?i)\\b(password|passwd|secret|token|api[_-]?key|private[_-]?key)\\s*[:=]"
                     + "\\s*[\"']?(?![<{$\"'\\s]|$)"));
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/_=-]{24,}");
+    /** How long the phishing door waits for its tracking events to be written at shutdown (PhishDoor.stop). */
+    private static final int DOOR_DRAIN_SECONDS = 15;
+    /** How long the mailer waits for the batches it is sending at shutdown (MailDispatcher.stop). */
+    private static final int MAILER_DRAIN_SECONDS = 20;
+    /** Variables the service once read and ignores now: the door trusts TIDEWATCH_TRUSTED_PROXIES instead. */
+    private static final List<String> RETIRED_SETTINGS = List.of("TIDEWATCH_PHISH_TRUST_FORWARDED_FOR",
+            "trustForwardedFor", "TIDEWATCH_PHISH_BASE_URL", "phishBaseUrl");
 
     private static List<Map<String, Object>> rendered;
     private static List<Map<String, Object>> manifests;
@@ -189,6 +196,67 @@ class HelmChartTest {
                 .noneMatch(name -> SENSITIVE_NAME.matcher(name).find());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployments")
+    void podsInvitePrometheusToScrapeTheAdminDoor(List<Map<String, Object>> objects) {
+        Map<String, Object> annotations = map(
+                at(theOnly(objects, "Deployment"), "spec", "template", "metadata", "annotations"));
+
+        assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", "3333")
+                .containsEntry("prometheus.io/path", "/q/metrics");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployments")
+    void gracePeriodCoversRequestsTrackingWriterAndMailer(List<Map<String, Object>> objects) throws IOException {
+        Object grace = at(theOnly(objects, "Deployment"), "spec", "template", "spec", "terminationGracePeriodSeconds");
+
+        assertThat((Integer) grace).isGreaterThan(shutdownTimeoutSeconds() + DOOR_DRAIN_SECONDS + MAILER_DRAIN_SECONDS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployments")
+    void configuresTheSettingsBothDoorsNeed(List<Map<String, Object>> objects) {
+        Map<String, Object> data = map(theOnly(objects, "ConfigMap").get("data"));
+        List<Object> env = list(at(theOnlyContainer(objects), "env"));
+
+        assertThat(data).containsEntry("TIDEWATCH_PHISH_PORT", "8080").containsEntry("QUARKUS_PROFILE", "prod")
+                .containsKeys("TIDEWATCH_TRUSTED_PROXIES", "TIDEWATCH_PUBLIC_BASE_URL");
+        for (String key : List.of("TIDEWATCH_TOKEN_KEY", "TIDEWATCH_SESSION_KEY", "TIDEWATCH_ENCRYPTION_KEY")) {
+            assertThat(env).as(key).anySatisfy(variable -> {
+                assertThat(at(variable, "name")).isEqualTo(key);
+                assertThat(at(variable, "valueFrom", "secretKeyRef", "key")).isNotNull();
+            });
+        }
+    }
+
+    @Test
+    void chartPassesThePhishingContactAddressOnWhenGiven() {
+        List<Map<String, Object>> objects = render(Map.of("config.phishContactAddress", "awareness@example-mssp.com"));
+
+        assertThat(map(theOnly(rendered, "ConfigMap").get("data"))).doesNotContainKey("TIDEWATCH_PHISH_CONTACT_ADDRESS");
+        assertThat(map(theOnly(objects, "ConfigMap").get("data")))
+                .containsEntry("TIDEWATCH_PHISH_CONTACT_ADDRESS", "awareness@example-mssp.com");
+    }
+
+    @Test
+    void chartCanLeaveTheScrapeAnnotationsOff() {
+        List<Map<String, Object>> objects = render(Map.of("metrics.scrapeAnnotations", "false"));
+
+        assertThat(map(at(theOnly(objects, "Deployment"), "spec", "template", "metadata", "annotations")))
+                .doesNotContainKey("prometheus.io/scrape");
+    }
+
+    @Test
+    void noDeploymentFileSetsSettingsTheServiceNoLongerReads() {
+        List<String> stale = Stream.of(MANIFESTS, CHART, Path.of("docs", "deployment.md")).flatMap(HelmChartTest::filesUnder)
+                .filter(file -> RETIRED_SETTINGS.stream().anyMatch(read(file)::contains))
+                .map(Path::toString).toList();
+
+        assertThat(stale).isEmpty();
+    }
+
     @Test
     void kustomizationListsEveryManifestButTheSecretExample() throws IOException {
         Map<String, Object> kustomization = map(yaml().load(Files.readString(MANIFESTS.resolve("kustomization.yaml"))));
@@ -218,6 +286,13 @@ class HelmChartTest {
                 .toList();
 
         assertThat(findings).isEmpty();
+    }
+
+    private static int shutdownTimeoutSeconds() throws IOException {
+        Matcher timeout = Pattern.compile("(?m)^quarkus\\.shutdown\\.timeout=(\\d+)s$")
+                .matcher(Files.readString(Path.of("src", "main", "resources", "application.properties")));
+        assertThat(timeout.find()).as("quarkus.shutdown.timeout in seconds").isTrue();
+        return Integer.parseInt(timeout.group(1));
     }
 
     private static List<Map<String, Object>> render(Map<String, Object> overrides) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.tidewatch.campaign.DueWork;
 
@@ -165,5 +166,17 @@ public final class ControlRows {
             }
         }
         return due;
+    }
+
+    /** Every campaign with mail work, due or not, as organization id to campaign ids. */
+    public static Map<Long, List<Long>> workingCampaigns(Connection c) throws SQLException {
+        Map<Long, List<Long>> campaigns = new TreeMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT org_id, campaign_id FROM " + CONTROL + ".mail_work");
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                campaigns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+            }
+        }
+        return campaigns;
     }
 }

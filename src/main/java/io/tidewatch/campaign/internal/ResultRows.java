@@ -346,4 +346,24 @@ public final class ResultRows {
             }
         }
     }
+
+    /** How many results of these campaigns are waiting to be sent or being sent (pending or claimed). */
+    public static long unsent(Connection c, Collection<Long> campaignIds) throws SQLException {
+        long unsent = 0;
+        List<Long> ids = List.copyOf(campaignIds);
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM campaign_result WHERE campaign_id IN ("
+                    + placeholders(slice.size()) + ") AND send_state IN (?, ?)")) {
+                int next = bindLongs(select, 1, slice);
+                select.setString(next, PENDING);
+                select.setString(next + 1, CLAIMED);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    unsent += rs.getLong(1);
+                }
+            }
+        }
+        return unsent;
+    }
 }
