@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tidewatch.impersonation.ImpersonationFixtures.Session;
@@ -26,6 +29,9 @@ import io.tidewatch.testing.Tenant;
 /** The acceptance: an impersonation is audited with both identities from start to end, then its token dies. */
 @QuarkusTest
 class ImpersonationTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static Tenant northwind;
     static Tenant contoso;
@@ -94,6 +100,16 @@ class ImpersonationTest {
         Map<String, Object> account = AuditTrail.single(AuditTrail.platform(Map.of("action", "account.create")),
                 "account.create", "account", member);
         assertThat(account).containsEntry("impersonator_id", (int) staff.id());
+    }
+
+    @Test
+    void endsAnImpersonationAfterThePoolHasRenewedEveryConnection() {
+        Session session = ImpersonationFixtures.start(staff.apiKey(), northwind.id(), "Pool renewal " + Fixtures.unique(),
+                null);
+        // Connections that created the schema are retired, as an idle pool does over time.
+        dataSource.flush(AgroalDataSource.FlushMode.ALL);
+        Api.as(staff.apiKey()).post("/api/impersonations/" + session.id() + "/end").then().statusCode(200)
+                .body("status", equalTo("ended"));
     }
 
     @Test
