@@ -103,8 +103,10 @@ public class FleetResource {
         Set<Long> member = new HashSet<>(mine);
         List<OrganizationView> visible = organizations.list(console.isMsspAdmin() ? Optional.empty() : Optional.of(mine));
         boolean impersonate = ImpersonationService.mayImpersonate(console.self());
+        Map<Long, FleetFigures.Figures> shown = figures.of(visible.stream().map(OrganizationView::id).toList());
         List<FleetRow> rows = visible.stream()
-                .map(o -> new FleetRow(o, member.contains(o.id()), console.isMsspAdmin(), impersonate, figures.of(o.id())))
+                .map(o -> new FleetRow(o, member.contains(o.id()), console.isMsspAdmin(), impersonate,
+                        shown.getOrDefault(o.id(), FleetFigures.NONE)))
                 .toList();
         return pages.html(200, Templates.fleet(pages.shell("Fleet", "fleet"), rows, ConsolePages.notice(DONE, done)));
     }

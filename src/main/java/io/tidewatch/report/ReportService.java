@@ -194,13 +194,13 @@ public class ReportService {
 
     private FleetEntryView entry(OrganizationView org, Instant from, Instant to) {
         if (health.isBroken(org.id())) {
-            return new FleetEntryView(org.id(), org.name(), org.slug(), org.seatCap(), org.seatsUsed(), null, 0, 0, null,
-                    null, "n/a", false);
+            return new FleetEntryView(org.id(), org.name(), org.slug(), org.seatCap(), org.seatsUsed(), null, null, 0, 0,
+                    null, null, "n/a", false);
         }
         FleetFigures f = fleetSql.figures(org.id(), from, to);
         Tally t = f.tally();
-        return new FleetEntryView(org.id(), org.name(), org.slug(), org.seatCap(), org.seatsUsed(), f.lastCampaign(),
-                f.campaigns(), t.sent(), ExecutiveReportView.rate(t.clicked(), t.sent()),
+        return new FleetEntryView(org.id(), org.name(), org.slug(), org.seatCap(), org.seatsUsed(), f.lastCampaignName(),
+                f.lastCampaign(), f.campaigns(), t.sent(), ExecutiveReportView.rate(t.clicked(), t.sent()),
                 ExecutiveReportView.rate(t.reported(), t.sent()), "n/a", true);
     }
 }

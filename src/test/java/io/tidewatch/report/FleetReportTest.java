@@ -53,12 +53,14 @@ class FleetReportTest {
         assertThat(fleet.getList("id", Long.class)).containsExactlyInAnyOrder(busy.id(), quiet.id());
         Map<String, Object> b = fleet.getMap("find { it.id == " + busy.id() + " }");
         assertThat(b).containsEntry("name", "Fleet Busy").containsEntry("seat_cap", 40).containsEntry("seats_used", 1)
-                .containsEntry("campaigns", 1).containsEntry("emails_sent", 4).containsEntry("click_rate", 0.5f)
+                .containsEntry("last_campaign_name", "Recent").containsEntry("campaigns", 1).containsEntry("emails_sent", 4)
+                .containsEntry("click_rate", 0.5f)
                 .containsEntry("report_rate", 0.25f).containsEntry("training_completion", "n/a")
                 .containsEntry("available", true);
         assertThat(Instant.parse((String) b.get("last_campaign_date"))).isEqualTo(launch);
         Map<String, Object> q = fleet.getMap("find { it.id == " + quiet.id() + " }");
-        assertThat(q).containsEntry("seat_cap", 7).containsEntry("campaigns", 0).containsEntry("last_campaign_date", null)
+        assertThat(q).containsEntry("seat_cap", 7).containsEntry("campaigns", 0).containsEntry("last_campaign_name", null)
+                .containsEntry("last_campaign_date", null)
                 .containsEntry("click_rate", null).containsEntry("report_rate", null);
 
         List<FleetEntryView> direct = reports.fleet(Optional.of(List.of(busy.id())));

@@ -25,20 +25,27 @@ public class FleetSql {
         this.dataSource = dataSource;
     }
 
-    /** An organization's last launch (up to {@code now}) and the funnel of campaigns launched in {@code [from, to)}. */
-    public record FleetFigures(Instant lastCampaign, long campaigns, Tally tally) {
+    /**
+     * An organization's last launch up to {@code to} (its name and date, both null when there is none) and the funnel
+     * of the campaigns launched in {@code [from, to)}.
+     */
+    public record FleetFigures(String lastCampaignName, Instant lastCampaign, long campaigns, Tally tally) {
     }
 
     /** The figures of organization {@code orgId}. */
     public FleetFigures figures(long orgId, Instant from, Instant to) {
         String schema = TenantSchemas.requireSafe(TenantSchemas.of(orgId));
         try (Connection c = dataSource.getConnection()) {
-            Instant last;
-            try (PreparedStatement s = c.prepareStatement("SELECT MAX(c.launch_date) AS last_launch FROM " + schema
-                    + ".campaign c WHERE c.launch_date <= ?")) {
+            String lastName = null;
+            Instant last = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT c.name, c.launch_date AS last_launch FROM " + schema
+                    + ".campaign c WHERE c.launch_date <= ? ORDER BY c.launch_date DESC, c.id DESC LIMIT 1")) {
                 s.setObject(1, to.atOffset(ZoneOffset.UTC));
                 try (ResultSet rs = s.executeQuery()) {
-                    last = rs.next() ? ReportSql.instant(rs, "last_launch") : null;
+                    if (rs.next()) {
+                        lastName = rs.getString("name");
+                        last = ReportSql.instant(rs, "last_launch");
+                    }
                 }
             }
             long campaigns;
@@ -55,7 +62,7 @@ public class FleetSql {
                     tally = rs.next() ? Tally.read(rs) : Tally.EMPTY;
                 }
             }
-            return new FleetFigures(last, campaigns, tally);
+            return new FleetFigures(lastName, last, campaigns, tally);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the fleet figures of organization " + orgId, e);
         }
