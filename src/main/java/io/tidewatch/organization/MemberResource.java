@@ -82,10 +82,7 @@ public class MemberResource {
         if (caller.isMsspAdmin()) {
             return;
         }
-        if (caller.require().isImpersonating() && caller.require().impersonatedOrgId() == orgId) {
-            return;
-        }
-        OrgRole role = memberships.activeRole(orgId, caller.accountId()).orElseThrow(ApiException::forbidden);
+        OrgRole role = memberships.roleOf(caller.require(), orgId).orElseThrow(ApiException::forbidden);
         if (role != OrgRole.ADMIN) {
             throw ApiException.forbidden();
         }
