@@ -212,6 +212,12 @@ public class MembershipService {
         return organizations.findActive(orgId).isPresent();
     }
 
+    /** True when the account is a client account that belongs to no organization other than this one. */
+    public boolean isClientAvailableTo(long orgId, long accountId) {
+        return isClientAccount(accountId)
+                && memberships.listByAccount(accountId).stream().allMatch(m -> m.orgId == orgId);
+    }
+
     /** True when the account is a client account (which belongs to one organization and takes a seat). */
     public boolean isClientAccount(long accountId) {
         return accounts.find(accountId).map(a -> a.role() == PlatformRole.CLIENT).orElse(false);
