@@ -120,9 +120,12 @@ public class MembersResource {
             if (username == null || username.isBlank()) {
                 throw ApiException.badRequest("username: enter the person's e-mail address");
             }
+            if (!isEmailAddress(username.trim())) {
+                throw ApiException.badRequest("username: enter an e-mail address, such as name@example.com");
+            }
             OrgRole orgRole = role(role);
             String initial = password == null || password.isEmpty() ? null : password;
-            MemberView added = memberships.createMember(orgId, username, initial, orgRole);
+            MemberView added = memberships.createMember(orgId, username.trim(), initial, orgRole);
             if (initial != null && form.mustChange()) {
                 accounts.update(added.userId(), new AccountChange(null, null, null, null, null, true, null));
             }
@@ -255,6 +258,21 @@ public class MembersResource {
     private static OrgRole role(String value) {
         return OrgRole.fromWire(value)
                 .orElseThrow(() -> ApiException.badRequest("role: choose admin, operator, viewer or learner"));
+    }
+
+    /**
+     * True for a plain address {@code local@domain}: one {@code @}, a local part, a domain of dot-separated labels with
+     * at least one dot, no spaces or angle brackets; the person is invited at this address.
+     */
+    static boolean isEmailAddress(String value) {
+        int at = value.indexOf('@');
+        if (at <= 0 || at != value.lastIndexOf('@') || value.length() > 254) {
+            return false;
+        }
+        String local = value.substring(0, at);
+        String domain = value.substring(at + 1);
+        return local.chars().noneMatch(c -> Character.isWhitespace(c) || c == '<' || c == '>' || c == ',' || c == '"')
+                && domain.matches("(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
     }
 
     private static long parseId(String value, String field) {

@@ -45,16 +45,21 @@ public class MemberResource {
     }
 
     /**
-     * Adds an existing account by id: MSSP admins only, since any account of the platform can be named here. Org admins
-     * add people through Gophish's {@code POST /api/users/}, which creates a client account in their organization.
+     * Adds an existing account by id. MSSP admins may add any account; an organization's admins may add a client account
+     * that belongs to no other organization. For them, a staff account, another organization's client and a missing id
+     * are all the same 403, so the platform's other accounts stay invisible.
      */
     @POST
     public Response add(@PathParam("orgId") long orgId, MemberRequest request) {
-        caller.requireMsspAdmin();
+        requireAdmin(orgId);
         if (request == null || request.userId() == null) {
             throw ApiException.badRequest("user_id: is required");
         }
-        MemberView added = memberships.add(orgId, request.userId(), role(request.role(), true));
+        OrgRole role = role(request.role(), true);
+        if (!caller.isMsspAdmin() && !memberships.isClientAvailableTo(orgId, request.userId())) {
+            throw ApiException.forbidden();
+        }
+        MemberView added = memberships.add(orgId, request.userId(), role);
         return Response.status(201).entity(MemberJson.of(added)).build();
     }
 
@@ -82,10 +87,7 @@ public class MemberResource {
         if (caller.isMsspAdmin()) {
             return;
         }
-        if (caller.require().isImpersonating() && caller.require().impersonatedOrgId() == orgId) {
-            return;
-        }
-        OrgRole role = memberships.activeRole(orgId, caller.accountId()).orElseThrow(ApiException::forbidden);
+        OrgRole role = memberships.roleOf(caller.require(), orgId).orElseThrow(ApiException::forbidden);
         if (role != OrgRole.ADMIN) {
             throw ApiException.forbidden();
         }

@@ -15,6 +15,7 @@ import io.tidewatch.account.AccountDeleted;
 import io.tidewatch.account.AccountRoleChanging;
 import io.tidewatch.account.AccountService;
 import io.tidewatch.account.AccountView;
+import io.tidewatch.account.CallerIdentity;
 import io.tidewatch.account.PlatformRole;
 import io.tidewatch.audit.AuditEvent;
 import io.tidewatch.audit.AuditLog;
@@ -153,6 +154,27 @@ public class MembershipService {
                 .map(m -> view(m, accounts.find(m.accountId).orElseThrow()));
     }
 
+    /**
+     * The caller's active role in the organization. An impersonation acts as the admin of its one organization and has
+     * no role anywhere else: the staff member's own memberships do not come with the token. Anyone else acts through
+     * its own active memberships.
+     */
+    public Optional<OrgRole> roleOf(CallerIdentity who, long orgId) {
+        if (who.isImpersonating()) {
+            return orgId == who.impersonatedOrgId() && isActiveOrganization(orgId) ? Optional.of(OrgRole.ADMIN)
+                    : Optional.empty();
+        }
+        return activeRole(orgId, who.accountId());
+    }
+
+    /** The active organizations the caller acts in: an impersonation's one organization, else its memberships. */
+    public List<Long> orgIdsOf(CallerIdentity who) {
+        if (who.isImpersonating()) {
+            return isActiveOrganization(who.impersonatedOrgId()) ? List.of(who.impersonatedOrgId()) : List.of();
+        }
+        return activeOrgIds(who.accountId());
+    }
+
     /** The account's active role in the organization, if it is an active member of an active organization. */
     public Optional<OrgRole> activeRole(long orgId, long accountId) {
         return memberships.findByOrgAndAccount(orgId, accountId)
@@ -188,6 +210,12 @@ public class MembershipService {
     /** True when the organization exists and is active. */
     public boolean isActiveOrganization(long orgId) {
         return organizations.findActive(orgId).isPresent();
+    }
+
+    /** True when the account is a client account that belongs to no organization other than this one. */
+    public boolean isClientAvailableTo(long orgId, long accountId) {
+        return isClientAccount(accountId)
+                && memberships.listByAccount(accountId).stream().allMatch(m -> m.orgId == orgId);
     }
 
     /** True when the account is a client account (which belongs to one organization and takes a seat). */

@@ -42,7 +42,7 @@ public class OrganizationResource {
     @GET
     public List<OrganizationJson> list() {
         Optional<List<Long>> visible = caller.isMsspAdmin() ? Optional.empty()
-                : Optional.of(memberships.activeOrgIds(caller.accountId()));
+                : Optional.of(memberships.orgIdsOf(caller.require()));
         return organizations.list(visible).stream().map(OrganizationJson::of).toList();
     }
 
@@ -88,7 +88,7 @@ public class OrganizationResource {
     }
 
     private void requireVisible(long id) {
-        if (!caller.isMsspAdmin() && memberships.activeRole(id, caller.accountId()).isEmpty()) {
+        if (!caller.isMsspAdmin() && memberships.roleOf(caller.require(), id).isEmpty()) {
             throw ApiException.forbidden();
         }
     }

@@ -45,19 +45,11 @@ public class TenantEntry {
      * also read in an active organization it is not a member of, with a viewer's rights.
      */
     public OrgRole enter(CallerIdentity who, long orgId, String method, boolean msspAdminsRead) {
-        OrgRole role;
-        if (who.isImpersonating()) {
-            if (orgId != who.impersonatedOrgId()) {
-                throw ApiException.forbidden();
-            }
-            role = OrgRole.ADMIN;
-        } else {
-            boolean platformReader = msspAdminsRead && who.role() == PlatformRole.MSSP_ADMIN
-                    && READ_METHODS.contains(method) && memberships.isActiveOrganization(orgId);
-            role = memberships.activeRole(orgId, who.accountId())
-                    .or(() -> platformReader ? Optional.of(OrgRole.VIEWER) : Optional.empty())
-                    .orElseThrow(ApiException::forbidden);
-        }
+        boolean platformReader = msspAdminsRead && !who.isImpersonating() && who.role() == PlatformRole.MSSP_ADMIN
+                && READ_METHODS.contains(method) && memberships.isActiveOrganization(orgId);
+        OrgRole role = memberships.roleOf(who, orgId)
+                .or(() -> platformReader ? Optional.of(OrgRole.VIEWER) : Optional.empty())
+                .orElseThrow(ApiException::forbidden);
         if (role == OrgRole.LEARNER || (role == OrgRole.VIEWER && !READ_METHODS.contains(method))) {
             throw ApiException.forbidden();
         }

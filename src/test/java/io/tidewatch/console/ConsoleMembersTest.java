@@ -74,6 +74,24 @@ class ConsoleMembersTest {
     }
 
     @Test
+    void aUsernameThatIsNotAnEmailAddressIsRefusedBesideTheFieldAndKept() {
+        Tenant tenant = Fixtures.tenant("Fabrikam", 10);
+        ConsoleSession admin = clientAdmin(tenant);
+        String typed = "not-an-email-" + Fixtures.unique();
+
+        Response refused = admin.post(members(tenant), members(tenant), Map.of("username", typed, "role", "viewer",
+                "password", "first-password-1"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("id=\"username-error\"").contains("aria-invalid=\"true\"")
+                .contains("e-mail address, such as name@example.com").contains("value=\"" + typed + "\"")
+                .contains("<option value=\"viewer\" selected>").doesNotContain("The member was added");
+        assertThat(usernames(tenant)).doesNotContain(typed);
+        assertThat(Api.asAdmin().get("/api/accounts").then().extract().jsonPath().getList("username"))
+                .doesNotContain(typed);
+    }
+
+    @Test
     void changesARoleAndDeactivatingFreesASeat() {
         Tenant tenant = Fixtures.tenant("Adatum", 10);
         ConsoleSession admin = clientAdmin(tenant);

@@ -1,5 +1,6 @@
 package io.tidewatch.organization;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.tidewatch.testing.Api;
+import io.tidewatch.testing.CrossTenant;
 import io.tidewatch.testing.Fixtures;
 import io.tidewatch.testing.Fixtures.Account;
 import io.tidewatch.testing.Tenant;
@@ -23,6 +25,54 @@ class PrivilegeBoundaryTest {
         Api.as(tenant.adminKey()).body(Map.of("user_id", msspAdmin.id(), "role", "learner"))
                 .post("/api/organizations/" + tenant.id() + "/members").then().statusCode(403);
         Api.as(msspAdmin.apiKey()).get("/api/accounts").then().statusCode(200);
+    }
+
+    @Test
+    void anOrgAdminAddsAClientAccountThatBelongsToNoOtherOrganization() {
+        Tenant tenant = Fixtures.northwind();
+        Account person = Fixtures.clientAccount("joiner-" + Fixtures.unique() + "@northwind.test");
+
+        tenant.asAdmin().body(Map.of("user_id", person.id(), "role", "operator"))
+                .post("/api/organizations/" + tenant.id() + "/members").then().statusCode(201)
+                .body("user_id", equalTo((int) person.id())).body("role", equalTo("operator"))
+                .body("takes_seat", equalTo(true));
+        tenant.asAdmin().get("/api/users/" + person.id()).then().statusCode(200);
+    }
+
+    @Test
+    void anOrgAdminCannotAddStaffAnotherOrganizationsClientOrAnUnknownAccount() {
+        Tenant tenant = Fixtures.northwind();
+        Tenant other = Fixtures.contoso();
+        Account staff = Fixtures.staffAccount("staff-" + Fixtures.unique() + "@mssp.test");
+        String path = "/api/organizations/" + tenant.id() + "/members";
+
+        String missing = tenant.asAdmin().body(Map.of("user_id", CrossTenant.MISSING_ID, "role", "viewer")).post(path)
+                .then().statusCode(403).extract().asString();
+        String staffAnswer = tenant.asAdmin().body(Map.of("user_id", staff.id(), "role", "viewer")).post(path)
+                .then().statusCode(403).extract().asString();
+        String clientAnswer = tenant.asAdmin().body(Map.of("user_id", other.adminUserId(), "role", "viewer")).post(path)
+                .then().statusCode(403).extract().asString();
+
+        assertThat(staffAnswer).isEqualTo(missing);
+        assertThat(clientAnswer).isEqualTo(missing);
+        assertThat(Api.asAdmin().get(path).then().extract().jsonPath().getList("user_id", Long.class))
+                .doesNotContain(staff.id(), other.adminUserId());
+    }
+
+    @Test
+    void onlyTheOrganizationsOwnAdminsAddMembers() {
+        Tenant tenant = Fixtures.northwind();
+        Tenant other = Fixtures.contoso();
+        Account operator = Fixtures.clientAccount("op-" + Fixtures.unique() + "@northwind.test");
+        Fixtures.member(tenant.id(), operator.id(), "operator");
+        Account person = Fixtures.clientAccount("joiner-" + Fixtures.unique() + "@northwind.test");
+
+        Api.as(operator.apiKey()).body(Map.of("user_id", person.id(), "role", "viewer"))
+                .post("/api/organizations/" + tenant.id() + "/members").then().statusCode(403);
+        other.asAdmin().body(Map.of("user_id", person.id(), "role", "viewer"))
+                .post("/api/organizations/" + tenant.id() + "/members").then().statusCode(403);
+        Api.asAdmin().get("/api/organizations/" + tenant.id() + "/members").then().statusCode(200)
+                .body("size()", equalTo(3));
     }
 
     @Test
