@@ -52,6 +52,7 @@ class NativeReflectionTest {
             Map.entry("io.tidewatch.campaign.CampaignDelivery", List.of()),
             Map.entry("io.tidewatch.campaign.CampaignResource", List.of()),
             Map.entry("io.tidewatch.campaign.internal.Snapshot", List.of("io.tidewatch.campaign.internal.Snapshot")),
+            Map.entry("io.tidewatch.console.CampaignsResource", List.of()),
             Map.entry("io.tidewatch.console.ConsolePages", List.of()),
             Map.entry("io.tidewatch.group.GroupImportResource", List.of("io.tidewatch.platform.web.Envelope",
                     "io.tidewatch.group.CsvTargets$RowError", "io.tidewatch.group.TargetJson")),
