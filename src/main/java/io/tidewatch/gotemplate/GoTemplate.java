@@ -22,6 +22,9 @@ public final class GoTemplate {
     private static final Pattern IF = Pattern.compile("if(?:\\s+(.*))?", Pattern.DOTALL);
     private static final Pattern ELSE_IF = Pattern.compile("else\\s+if(?:\\s+(.*))?", Pattern.DOTALL);
 
+    /** How deeply {@code {{if}}} blocks may nest; rendering recurses once per level. */
+    static final int MAX_NESTING = 100;
+
     private final List<Node> nodes;
 
     private GoTemplate(List<Node> nodes) {
@@ -249,6 +252,9 @@ public final class GoTemplate {
                 Matcher m = IF.matcher(content);
                 m.matches();
                 Condition condition = condition(m.group(1), "{{" + content + "}}", line);
+                if (open.size() >= MAX_NESTING) {
+                    throw new TemplateException("{{if}} nested more than " + MAX_NESTING + " levels deep", line);
+                }
                 open.push(new OpenIf("{{" + content + "}}", line, condition));
             } else if (content.startsWith("\"") || content.startsWith("`")) {
                 target().add(new Text(literal(content, written, line)));

@@ -99,8 +99,7 @@ public class GroupService {
         RecipientGroup group = new RecipientGroup();
         group.name = name;
         group.modifiedDate = Instant.now();
-        groups.persist(group);
-        UniqueNames.flush(groups, NAME_IN_USE);
+        UniqueNames.persist(groups, group, NAME_IN_USE);
         List<GroupTarget> rows = new ArrayList<>(wanted.size());
         wanted.forEach((key, target) -> rows.add(row(group.id, key, target)));
         targets.insertAll(rows);

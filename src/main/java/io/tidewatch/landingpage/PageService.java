@@ -67,8 +67,7 @@ public class PageService {
         }
         LandingPage page = new LandingPage();
         apply(page, request);
-        pages.persist(page);
-        UniqueNames.flush(pages, NAME_IN_USE);
+        UniqueNames.persist(pages, page, NAME_IN_USE);
         audit.record(AuditEvent.of("page.create").target("page", page.id));
         return view(page);
     }

@@ -419,6 +419,11 @@ public class MailDispatcher {
             recipients = mime.getAllRecipients();
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             return SendOutcome.failed(message, "could not build the message: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // A template too deep to render must fail this recipient, not kill the sender and leave it at Sending.
+            Log.warnf("Campaign %d: result %d could not be rendered (template too deeply nested)", ctx.campaignId(),
+                    message.resultId());
+            return SendOutcome.failed(message, "could not build the message: the template is too deeply nested");
         }
         SmtpResult result = session.send(mime, recipients);
         int attempt = message.attempts() + 1;

@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
 import io.tidewatch.gotemplate.PhishingContext;
+import io.tidewatch.gotemplate.TemplateException;
 import io.tidewatch.platform.mail.MailAddress;
 import io.tidewatch.platform.web.ApiException;
 import io.tidewatch.template.AttachmentJson;
@@ -68,6 +69,8 @@ public final class PhishingMessage {
             body(message, template, context);
             return message;
         } catch (MessagingException | IOException e) {
+            throw ApiException.badRequest("Could not build the message: " + e.getMessage());
+        } catch (TemplateException e) {
             throw ApiException.badRequest("Could not build the message: " + e.getMessage());
         }
     }

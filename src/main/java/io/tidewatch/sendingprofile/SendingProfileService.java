@@ -99,8 +99,7 @@ public class SendingProfileService {
         SendingProfile profile = new SendingProfile();
         profile.passwordSealed = "";
         List<HeaderJson> given = apply(profile, request);
-        profiles.persist(profile);
-        UniqueNames.flush(profiles, NAME_IN_USE);
+        UniqueNames.persist(profiles, profile, NAME_IN_USE);
         store(profile.id, given);
         audit.record(AuditEvent.of("sending_profile.create").target("sending_profile", profile.id));
         return find(profile.id).orElseThrow();

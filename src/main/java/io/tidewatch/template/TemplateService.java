@@ -76,8 +76,7 @@ public class TemplateService {
         List<AttachmentJson> files = validate(request);
         EmailTemplate template = new EmailTemplate();
         apply(template, request);
-        templates.persist(template);
-        UniqueNames.flush(templates, NAME_IN_USE);
+        UniqueNames.persist(templates, template, NAME_IN_USE);
         store(template.id, files);
         audit.record(AuditEvent.of("template.create").target("template", template.id)
                 .details("attachments=" + files.size()));

@@ -45,6 +45,22 @@ class CampaignApiTest {
     }
 
     @Test
+    void refusesDatesBeyondTheYearsRfc3339CanWrite() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(kit.body(URL));
+        body.put("launch_date", "+999999999-12-31T23:59:59Z");
+        expect400(body, "launch_date: must be a date between the years 1 and 9999");
+        body.put("launch_date", "10000-01-01T00:00:00Z");
+        expect400(body, "launch_date: must be an RFC 3339 date with a zone offset");
+        body.put("launch_date", "9999-12-31T23:59:59-01:00");
+        expect400(body, "launch_date: must be a date between the years 1 and 9999");
+        body.put("launch_date", "-0001-01-01T00:00:00Z");
+        expect400(body, "launch_date: must be a date between the years 1 and 9999");
+        body.remove("launch_date");
+        body.put("send_by_date", "+999999999-12-31T23:59:59Z");
+        expect400(body, "send_by_date: must be a date between the years 1 and 9999");
+    }
+
+    @Test
     void rejectsCampaignsInGophishOrder() {
         Map<String, Object> body = new java.util.LinkedHashMap<>(kit.body(URL));
         body.put("launch_date", "2026-01-01 10:00");

@@ -38,6 +38,16 @@ class GoTemplateTest {
     }
 
     @Test
+    void refusesIfBlocksNestedDeeperThanTheLimitInsteadOfOverflowingTheStack() {
+        String allowed = "{{if .URL}}".repeat(GoTemplate.MAX_NESTING) + "deep" + "{{end}}".repeat(GoTemplate.MAX_NESTING);
+        assertThat(render(allowed, false)).isEqualTo("deep");
+        String hostile = "{{if .URL}}".repeat(60_000) + "{{end}}".repeat(60_000);
+        assertThatThrownBy(() -> GoTemplate.validate(hostile, PhishingContext.VARIABLES))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("{{if}} nested more than 100 levels deep");
+    }
+
+    @Test
     void keepsCommentsOutAndStringConstantsIn() {
         assertThat(render("a{{/* note */}}b{{\"{{\"}}c{{`}}`}}", false)).isEqualTo("ab{{c}}");
     }

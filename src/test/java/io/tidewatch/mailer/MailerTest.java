@@ -101,6 +101,21 @@ class MailerTest {
     }
 
     @Test
+    void marksEveryRecipientErrorWhenTheStoredTemplateCannotBeRenderedInsteadOfLeavingThemSending() {
+        List<TargetMaterial> targets = CampaignFixtures.targets(2);
+        Kit kit = CampaignFixtures.kit(materials, tenant, smtp.hostPort(), targets);
+        String deep = "{{if .URL}}".repeat(60_000) + "x" + "{{end}}".repeat(60_000);
+        Kit hostile = new Kit(tenant, materials.template(tenant.id(), "Deep " + Fixtures.unique(), "Hi", "", deep, "",
+                List.of()), kit.page(), kit.profile(), kit.group());
+        long id = hostile.launch(URL);
+        JsonPath results = CampaignFixtures.awaitSettled(tenant, id, Duration.ofSeconds(15));
+        assertThat(results.getList("results.status")).containsOnly("Error");
+        for (TargetMaterial t : targets) {
+            assertThat(smtp.deliveredTo(t.email())).isEmpty();
+        }
+    }
+
+    @Test
     void marksAPermanentFailureErrorWithoutStoppingTheBatch() {
         List<TargetMaterial> targets = CampaignFixtures.targets(5);
         smtp.script(targets.get(1).email(), "550 5.1.1 no such user");

@@ -84,6 +84,18 @@ class TemplateApiTest {
     }
 
     @Test
+    void refusesIfBlocksNestedTooDeeplyToRender() {
+        String name = "Deep " + Fixtures.unique();
+        Map<String, Object> body = new java.util.HashMap<>(template(name));
+        body.put("html", "{{if .URL}}".repeat(60_000) + "{{end}}".repeat(60_000));
+        tenant.asAdmin().body(body).post("/api/templates/").then().statusCode(400)
+                .body("success", equalTo(false))
+                .body("message", equalTo("{{if}} nested more than 100 levels deep (html, line 1)"));
+        tenant.asAdmin().get("/api/templates/").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(name)));
+    }
+
+    @Test
     void refusesADuplicateNameWith409() {
         String name = "Dup " + Fixtures.unique();
         tenant.asAdmin().body(template(name)).post("/api/templates/").then().statusCode(201);

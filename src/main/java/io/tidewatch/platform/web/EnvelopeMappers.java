@@ -1,5 +1,6 @@
 package io.tidewatch.platform.web;
 
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.handlers.FormBodyHandler;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +31,7 @@ import io.quarkus.security.UnauthorizedException;
 public class EnvelopeMappers {
 
     static final String INVALID_JSON = "Invalid JSON structure";
+    static final String INVALID_MULTIPART = "Invalid multipart request";
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -95,6 +98,21 @@ public class EnvelopeMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return respond(403, "Forbidden");
+    }
+
+    /**
+     * A multipart body the form parser cannot read (cut off before its closing boundary, say) is the client's mistake;
+     * any other I/O failure is unexpected.
+     */
+    @ServerExceptionMapper
+    public Response io(IOException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals(FormBodyHandler.class.getName())) {
+                Log.debugf("Unreadable form body: %s", e.getMessage());
+                return respond(400, INVALID_MULTIPART);
+            }
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper

@@ -16,6 +16,8 @@ public final class GoTime {
     /** Go's zero time, which Gophish clients send back for unset dates. */
     public static final String ZERO = "0001-01-01T00:00:00Z";
 
+    private static final int MAX_YEAR = 9999;
+
     private GoTime() {
     }
 
@@ -24,16 +26,25 @@ public final class GoTime {
         return instant == null ? ZERO : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
-    /** Parses an RFC 3339 date with offset; empty for null, blank or the zero value; 400 for anything else. */
+    /**
+     * Parses an RFC 3339 date with offset; empty for null, blank or the zero value; 400 for anything else, including a
+     * year outside 1-9999, which RFC 3339 (and so a Gophish client) cannot represent.
+     */
     public static Optional<Instant> parse(String text, String field) {
         if (text == null || text.isBlank() || ZERO.equals(text.trim())) {
             return Optional.empty();
         }
+        OffsetDateTime written;
         try {
-            Instant instant = OffsetDateTime.parse(text.trim()).toInstant();
-            return instant.atOffset(ZoneOffset.UTC).getYear() <= 1 ? Optional.empty() : Optional.of(instant);
+            written = OffsetDateTime.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(field + ": must be an RFC 3339 date with a zone offset");
         }
+        Instant instant = written.toInstant();
+        int year = instant.atOffset(ZoneOffset.UTC).getYear();
+        if (written.getYear() < 1 || written.getYear() > MAX_YEAR || year > MAX_YEAR) {
+            throw ApiException.badRequest(field + ": must be a date between the years 1 and " + MAX_YEAR);
+        }
+        return year <= 1 ? Optional.empty() : Optional.of(instant);
     }
 }

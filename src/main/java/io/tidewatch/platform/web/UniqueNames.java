@@ -15,6 +15,22 @@ public final class UniqueNames {
     private UniqueNames() {
     }
 
+    /**
+     * Persists {@code entity} and flushes; a unique violation becomes 409 with {@code conflictMessage}. Identity keys
+     * make the insert happen inside {@code persist} itself, so the persist needs the same guard as the flush.
+     */
+    public static <E> void persist(PanacheRepositoryBase<E, ?> repository, E entity, String conflictMessage) {
+        try {
+            repository.persist(entity);
+            repository.flush();
+        } catch (PersistenceException e) {
+            if (isConstraintViolation(e)) {
+                throw ApiException.conflict(conflictMessage);
+            }
+            throw e;
+        }
+    }
+
     /** Flushes {@code repository}'s session; a unique violation becomes 409 with {@code conflictMessage}. */
     public static void flush(PanacheRepositoryBase<?, ?> repository, String conflictMessage) {
         try {
