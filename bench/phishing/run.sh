@@ -74,7 +74,7 @@ ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 started=$(grep -o 'started in [0-9.]*s' "$log" | head -1 | grep -o '[0-9.]*' || echo '?')
 echo "RESULT startup ready_ms=$ready_ms quarkus_started_s=$started rss_mb=$(awk '/^VmRSS/{print int($2/1024)}' /proc/$pid/status) java_opts='${JAVA_OPTS:--Xmx512m}' $before_start"
 
-# The MSSP admin creates the organization and becomes its only member, so seed-campaign.sh (a bare API key) acts in it.
+# The MSSP admin creates the organization and becomes its only member, so seed.py (a bare API key) acts in it.
 org=$(curl -sf -X POST "$api/api/organizations/" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
   -d "{\"name\":\"Bench\",\"slug\":\"bench-phishing\",\"seat_cap\":$((targets + 10)),\"host\":\"bench.sat.example.test\"}" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
