@@ -16,12 +16,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.tidewatch.tenancy.TenantJdbc;
 import io.tidewatch.tenancy.TenantWork;
 import io.tidewatch.testing.Fixtures;
 import io.tidewatch.testing.Tenant;
 import io.tidewatch.webhook.internal.DeliveryRows;
 import io.tidewatch.webhook.internal.DeliveryRows.Claimed;
-import io.tidewatch.webhook.internal.TenantJdbc;
 
 /**
  * The outbox as several replicas share it: concurrent claimers never get the same delivery, and a delivery is queued

@@ -1,6 +1,5 @@
 package io.tidewatch.campaign.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,9 +11,8 @@ import java.util.Collection;
 import java.util.Collections;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
+import io.tidewatch.tenancy.TenantJdbc;
 
 /**
  * JDBC on the current tenant's connection (the one Hibernate opened for the tenant context, inside the current
@@ -29,22 +27,15 @@ public class Sql {
     /** SQLState of a unique or primary-key violation on both PostgreSQL and H2. */
     static final String UNIQUE_VIOLATION = "23505";
 
-    private final EntityManager tenantUnit;
+    private final TenantJdbc jdbc;
 
-    Sql(EntityManager tenantUnit) {
-        this.tenantUnit = tenantUnit;
-    }
-
-    /** Work on a JDBC connection. */
-    @FunctionalInterface
-    public interface Work<T> {
-        /** Runs with the connection; must not close it. */
-        T run(Connection connection) throws SQLException;
+    Sql(TenantJdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Runs {@code work} on the tenant connection of the current unit of work. */
-    public <T> T tenant(Work<T> work) {
-        return tenantUnit.unwrap(Session.class).doReturningWork(work::run);
+    public <T> T tenant(TenantJdbc.Work<T> work) {
+        return jdbc.run(work);
     }
 
     static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {

@@ -1,4 +1,4 @@
-package io.tidewatch.webhook.internal;
+package io.tidewatch.tenancy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,7 +8,10 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-/** JDBC on the connection Hibernate opened for the current tenant unit of work, inside its transaction. */
+/**
+ * JDBC on the connection Hibernate opened for the current tenant unit of work, inside its transaction: unqualified SQL
+ * reaches the tenant's tables. Use it within {@link TenantWork} or a request's tenant context.
+ */
 @ApplicationScoped
 public class TenantJdbc {
 
