@@ -183,7 +183,8 @@ public class ReportService {
 
     /** The fleet view of these organizations (all active ones when empty), figures over the last 30 days. */
     public List<FleetEntryView> fleet(Optional<List<Long>> orgIds) {
-        Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // Up to now, not to the start of this second: a campaign launched a moment ago is the last campaign.
+        Instant to = Instant.now();
         Instant from = to.minus(ReportPeriod.DEFAULT_LENGTH);
         List<FleetEntryView> entries = new ArrayList<>();
         for (OrganizationView org : organizations.list(orgIds)) {
