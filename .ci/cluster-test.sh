@@ -16,7 +16,7 @@ declare -A instance_pid
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 python3 bench/tools/smtp_sink.py $smtp_port "$work/counts.json" & pids+=($!)
 
 start_instance() { # $1: index 1..3
@@ -103,4 +103,4 @@ done
 echo "cluster: $recipients recipients settled in $(( $(date +%s) - launched )) s with one instance killed midway"
 cleanup
 trap - EXIT
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" || echo "cluster: the test database is left behind"
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || echo "cluster: the test database is left behind"

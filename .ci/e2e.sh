@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${TIDEWATCH_E2E_DB:-tidewatch_e2e}
 start=$(date +%s)
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 rm -rf target/e2e target/failsafe-reports
 # TIDEWATCH_E2E_REUSE_PACKAGE=true (set by .ci/run, whose PostgreSQL step has just built the package) runs the test
 # against target/quarkus-app as it is, provided it is a PostgreSQL build; otherwise the package is built here first.
@@ -41,5 +41,5 @@ if [ "$status" -ne 0 ]; then
   fi
   exit "$status"
 fi
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" || echo "e2e: the test database $db is left behind"
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || echo "e2e: the test database $db is left behind"
 echo "e2e: passed in $(( $(date +%s) - start )) s"

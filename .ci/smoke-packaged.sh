@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 port=3392
 db=tidewatch_smoke
 key=5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 log=$(mktemp)
 # Without an encryption key a PostgreSQL build must refuse to start, saying why.
 if QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db \
@@ -35,4 +35,4 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/
 if grep -q 'smoke-test-password' "$log"; then echo "smoke: the password from the environment was logged"; exit 1; fi
 echo "smoke: packaged PostgreSQL build started from environment variables only and created a tenant"
 kill $pid; wait $pid 2>/dev/null || true
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db"
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"

@@ -46,7 +46,7 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
   ./mvnw -B -q -ntp package -Ppostgresql -DskipTests
 fi
 for p in "$api_port" "$phish_port"; do perf_listening "$p" && { echo "port $p is taken; set API_PORT / PHISH_PORT" >&2; exit 1; }; done
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 echo "run directory $run; $(nproc) cores; $(load)"
 
 before_start=$(load)
@@ -63,7 +63,7 @@ cleanup() {
   for l in "${loops[@]}"; do kill "$l" 2>/dev/null || true; done
   perf_nginx_stop
   kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
-  psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" || true
+  psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
 }
 trap cleanup EXIT
 until curl -sf -o /dev/null "$api/q/health/ready"; do

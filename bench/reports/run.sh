@@ -29,7 +29,7 @@ busy() { # percentage of CPU busy over one second
 if [ "${SKIP_BUILD:-}" != "1" ]; then
   ./mvnw -B -q -ntp package -Ppostgresql -DskipTests
 fi
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 if curl -s -o /dev/null "$api/q/health/ready"; then
   echo "port $port is taken by another server; set PORT"; exit 1
 fi
@@ -128,4 +128,4 @@ curl -sf -H "Authorization: Bearer $key" -H "Accept: application/json" "$api/api
             groups: (.groups.rows | length), median_to_click_s: .summary.median_seconds_to_click}'
 kill $pid; wait $pid 2>/dev/null || true
 trap - EXIT
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db"
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"

@@ -23,7 +23,7 @@ busy() { # percentage of CPU busy over one second
 if [ "${SKIP_BUILD:-}" != "1" ]; then
   ./mvnw -B -q -ntp package -Ppostgresql -DskipTests
 fi
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 
 start_service() { # $1: extra tenant migration locations, or empty
   local locations="classpath:db/tenant${1:+,$1}"
@@ -61,4 +61,4 @@ start_service "filesystem:bench/tenancy/extra-migration"
 grep -o 'Tenant schemas: .*' "$log" | sed 's/^/  /'
 echo "RESULT startup-migrating tenants=$tenants ready_ms=$startup_ms"
 stop_service
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db"
+psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)"

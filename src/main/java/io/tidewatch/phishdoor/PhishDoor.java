@@ -25,14 +25,18 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Starts the phishing door at start-up: its own Vert.x HTTP server (one instance per event loop, sharing the port)
- * with a router that sends every request to {@link PhishHandler}. It shares nothing with the admin listener: no
+ * Starts the phishing door at start-up: an HTTP server on a Vert.x instance of its own (one server per event loop,
+ * sharing the port), so the admin listener's per-request HTTP metrics and its event loops stay out of the door's hot
+ * path; tracking hits are counted by {@code tidewatch_tracking_events_total} instead. GET and HEAD go straight to
+ * {@link PhishHandler}; a POST first has its form body read (at most 64 KB). It shares nothing with the admin listener: no
  * session, no API key, no {@code /api} or {@code /q} route exists here. Stops accepting first at shutdown, then
  * drains the tracking queue.
  */
@@ -42,16 +46,14 @@ public class PhishDoor {
     private static final int BODY_LIMIT = 64 * 1024;
 
     private final PhishDoorConfig config;
-    private final Vertx vertx;
     private final EventWriter writer;
     private final PhishHandler handler;
     private volatile int port;
-    private String deployment;
+    private Vertx doorVertx;
 
-    PhishDoor(PhishDoorConfig config, Vertx vertx, EventWriter writer, CampaignTracking tracking,
+    PhishDoor(PhishDoorConfig config, EventWriter writer, CampaignTracking tracking,
             MessageRenderer renderer, ObjectMapper json, TrustedProxies proxies) {
         this.config = config;
-        this.vertx = vertx;
         this.writer = writer;
         this.handler = new PhishHandler(tracking, renderer, writer, json, config, proxies);
     }
@@ -64,21 +66,26 @@ public class PhishDoor {
         writer.start();
         int wanted = config.port() == 0 ? freePort(config.host()) : config.port();
         int loops = config.eventLoops().orElse(Runtime.getRuntime().availableProcessors());
+        doorVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, loops)).setWorkerPoolSize(8)
+                .setPreferNativeTransport(true)
+                .setMetricsOptions(new MetricsOptions().setEnabled(false)));
         try {
-            deployment = vertx.deployVerticle(() -> new DoorVerticle(config.host(), config.port(), wanted, handler),
+            doorVertx.deployVerticle(() -> new DoorVerticle(config.host(), config.port(), wanted, handler),
                     new DeploymentOptions().setInstances(Math.max(1, loops))).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the phishing door could not listen on " + config.host() + ":" + wanted, e);
         }
         port = wanted;
-        Log.infof("Phishing door listening on %s:%d (%d event loops)", config.host(), port, loops);
+        Log.infof("Phishing door listening on %s:%d (%d event loops, %s)", config.host(), port, loops,
+                doorVertx.isNativeTransportEnabled() ? "epoll" : "Java NIO");
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent event) {
-        if (deployment != null) {
+        if (doorVertx != null) {
             try {
-                vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                // Closing the door's Vert.x undeploys the servers: no new hit is taken before the queue drains.
+                doorVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
@@ -123,15 +130,18 @@ public class PhishDoor {
 
         @Override
         public void start(Promise<Void> started) {
-            Router router = Router.router(vertx);
-            router.route().method(HttpMethod.POST)
-                    .handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT).setMergeFormAttributes(false));
-            router.route().handler(handler::handle);
-            // The options carry the configured port (0 in tests, like the admin listener's), because the HTTP metrics
-            // tag servers by the options' port and Prometheus needs both listeners to have the same tag keys.
+            Router forms = Router.router(vertx);
+            forms.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT).setMergeFormAttributes(false));
+            forms.route().handler(ctx -> handler.handle(ctx.request()));
             HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(configuredPort).setIdleTimeout(60)
                     .setCompressionSupported(false);
-            vertx.createHttpServer(options).requestHandler(router).listen(port, host)
+            vertx.createHttpServer(options).requestHandler(request -> {
+                if (request.method() == HttpMethod.POST) {
+                    forms.handle(request);
+                } else {
+                    handler.handle(request);
+                }
+            }).listen(port, host)
                     .<Void> mapEmpty().onComplete(started);
         }
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
@@ -22,12 +23,13 @@ import io.tidewatch.campaign.TrackingEvent;
 import io.tidewatch.platform.web.GoTime;
 import io.tidewatch.platform.web.RequestOrigin;
 import io.tidewatch.platform.web.TrustedProxies;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Answers every request of the phishing door, Gophish's routes: {@code /robots.txt}; {@code /track} and
@@ -56,7 +58,7 @@ final class PhishHandler {
     private final TrustedProxies proxies;
     private final BotCheck bots;
     private final BoundedCache<String, TrackedRecipient> recipients;
-    private final BoundedCache<String, LandingPage> pages;
+    private final BoundedCache<CampaignKey, LandingPage> pages;
     private final BoundedCache<String, Boolean> recentOpens;
 
     PhishHandler(CampaignTracking tracking, MessageRenderer renderer, EventWriter writer, ObjectMapper json,
@@ -81,8 +83,7 @@ final class PhishHandler {
         PAGE
     }
 
-    void handle(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
+    void handle(HttpServerRequest request) {
         String path = request.path();
         if ("/robots.txt".equals(path)) {
             request.response().putHeader("Content-Type", "text/plain; charset=utf-8").end("User-agent: *\nDisallow: /\n");
@@ -94,7 +95,7 @@ final class PhishHandler {
             return;
         }
         if (rid.endsWith("+") || rid.endsWith(" ")) {
-            transparency(ctx, rid.substring(0, rid.length() - 1).strip());
+            transparency(request, rid.substring(0, rid.length() - 1).strip());
             return;
         }
         if (!CampaignTracking.isRid(rid)) {
@@ -103,32 +104,44 @@ final class PhishHandler {
         }
         Route route = path.equals("/track") || path.endsWith("/track") ? Route.TRACK
                 : path.equals("/report") || path.endsWith("/report") ? Route.REPORT : Route.PAGE;
-        recipient(ctx, rid, recipient -> {
+        recipient(request, rid, recipient -> {
             if (recipient == null) {
                 notFound(request.response());
                 return;
             }
-            page(ctx, recipient, page -> {
+            page(request, recipient, page -> {
                 if (page == null || page.campaign().completed()) {
                     notFound(request.response());
                     return;
                 }
-                serve(ctx, route, recipient, page);
+                serve(request, route, recipient, page);
             });
         });
     }
 
     /** Forgets a campaign's cached state (completed or deleted here). */
     void evict(long orgId, long campaignId) {
-        pages.remove(orgId + ":" + campaignId);
+        pages.remove(new CampaignKey(orgId, campaignId));
     }
 
-    private void serve(RoutingContext ctx, Route route, TrackedRecipient recipient, LandingPage page) {
-        HttpServerRequest request = ctx.request();
+    /** A campaign of an organization: the landing-page cache's key (no string built per hit). */
+    private record CampaignKey(long orgId, long campaignId) {
+    }
+
+    /** Where lookups that must not run on the event loop go: the worker pool of the door's own Vert.x. */
+    private static Context blocking() {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            throw new IllegalStateException("the phishing door's handler runs on its event loop");
+        }
+        return context;
+    }
+
+    private void serve(HttpServerRequest request, Route route, TrackedRecipient recipient, LandingPage page) {
         HttpServerResponse response = request.response();
         switch (route) {
             case TRACK -> {
-                if (!record(ctx, recipient, page, TrackingEvent.Kind.OPENED)) {
+                if (!record(request, recipient, page, TrackingEvent.Kind.OPENED)) {
                     busy(response);
                     return;
                 }
@@ -136,18 +149,17 @@ final class PhishHandler {
                         .end(PIXEL_BUFFER);
             }
             case REPORT -> {
-                if (!record(ctx, recipient, page, TrackingEvent.Kind.REPORTED)) {
+                if (!record(request, recipient, page, TrackingEvent.Kind.REPORTED)) {
                     busy(response);
                     return;
                 }
                 response.setStatusCode(204).putHeader("Access-Control-Allow-Origin", "*").end();
             }
-            case PAGE -> landing(ctx, recipient, page);
+            case PAGE -> landing(request, recipient, page);
         }
     }
 
-    private void landing(RoutingContext ctx, TrackedRecipient recipient, LandingPage page) {
-        HttpServerRequest request = ctx.request();
+    private void landing(HttpServerRequest request, TrackedRecipient recipient, LandingPage page) {
         HttpMethod method = request.method();
         TrackingEvent.Kind kind = null;
         if (method == HttpMethod.POST || (method == HttpMethod.GET && carriesFormFields(request, page))) {
@@ -155,7 +167,7 @@ final class PhishHandler {
         } else if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
             kind = TrackingEvent.Kind.CLICKED;
         }
-        if (kind != null && !record(ctx, recipient, page, kind)) {
+        if (kind != null && !record(request, recipient, page, kind)) {
             busy(request.response());
             return;
         }
@@ -185,8 +197,8 @@ final class PhishHandler {
     }
 
     /** Queues the event; false when the queue is full. Repeated opens within the window are acknowledged only. */
-    private boolean record(RoutingContext ctx, TrackedRecipient recipient, LandingPage page, TrackingEvent.Kind kind) {
-        HttpServerRequest request = ctx.request();
+    private boolean record(HttpServerRequest request, TrackedRecipient recipient, LandingPage page,
+            TrackingEvent.Kind kind) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String agent = request.getHeader("User-Agent");
         Optional<String> bot = kind == TrackingEvent.Kind.REPORTED ? Optional.empty()
@@ -249,24 +261,46 @@ final class PhishHandler {
         }
     }
 
-    private String details(Map<String, List<String>> payload, String ip, String agent, Optional<String> bot) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("payload", payload);
-        Map<String, String> browser = new LinkedHashMap<>();
-        browser.put("address", ip);
-        browser.put("user-agent", agent == null ? "" : agent.length() > 512 ? agent.substring(0, 512) : agent);
-        details.put("browser", browser);
-        bot.ifPresent(reason -> details.put("flagged_as_bot", reason));
-        try {
-            return json.writeValueAsString(details);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /**
+     * The event's details as Gophish writes them: {@code {"payload":{...},"browser":{"address":...,"user-agent":...}}}
+     * plus {@code flagged_as_bot} when flagged. Written directly (this runs for every hit on the event loop).
+     */
+    static String details(Map<String, List<String>> payload, String ip, String agent, Optional<String> bot) {
+        StringBuilder out = new StringBuilder(128).append("{\"payload\":{");
+        boolean first = true;
+        for (Map.Entry<String, List<String>> field : payload.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            quote(out, field.getKey()).append(":[");
+            boolean firstValue = true;
+            for (String value : field.getValue()) {
+                if (!firstValue) {
+                    out.append(',');
+                }
+                firstValue = false;
+                quote(out, value);
+            }
+            out.append(']');
         }
+        out.append("},\"browser\":{\"address\":");
+        quote(out, ip).append(",\"user-agent\":");
+        quote(out, agent == null ? "" : agent.length() > 512 ? agent.substring(0, 512) : agent).append('}');
+        if (bot.isPresent()) {
+            quote(out.append(",\"flagged_as_bot\":"), bot.get());
+        }
+        return out.append('}').toString();
     }
 
-    private void transparency(RoutingContext ctx, String rid) {
-        HttpServerRequest request = ctx.request();
-        ctx.vertx().<Optional<TrackedRecipient>> executeBlocking(() -> tracking.recipient(rid), false)
+    private static StringBuilder quote(StringBuilder out, String value) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
+        return out.append('"');
+    }
+
+    private void transparency(HttpServerRequest request, String rid) {
+        blocking().<Optional<TrackedRecipient>> executeBlocking(() -> tracking.recipient(rid), false)
                 .onComplete(done -> {
                     Optional<TrackedRecipient> found = done.succeeded() ? done.result() : Optional.empty();
                     if (found.isEmpty()) {
@@ -286,17 +320,17 @@ final class PhishHandler {
                 });
     }
 
-    private void recipient(RoutingContext ctx, String rid, Consumer<TrackedRecipient> next) {
+    private void recipient(HttpServerRequest request, String rid, Consumer<TrackedRecipient> next) {
         BoundedCache.Entry<TrackedRecipient> cached = recipients.get(rid);
         if (cached != null) {
             next.accept(cached.value());
             return;
         }
-        ctx.vertx().<Optional<TrackedRecipient>> executeBlocking(() -> tracking.recipient(rid), false)
+        blocking().<Optional<TrackedRecipient>> executeBlocking(() -> tracking.recipient(rid), false)
                 .onComplete(done -> {
                     if (done.failed()) {
                         Log.errorf(done.cause(), "Could not resolve a rid");
-                        ctx.response().setStatusCode(500).end();
+                        request.response().setStatusCode(500).end();
                         return;
                     }
                     TrackedRecipient found = done.result().orElse(null);
@@ -305,18 +339,18 @@ final class PhishHandler {
                 });
     }
 
-    private void page(RoutingContext ctx, TrackedRecipient recipient, Consumer<LandingPage> next) {
-        String key = recipient.orgId() + ":" + recipient.campaignId();
+    private void page(HttpServerRequest request, TrackedRecipient recipient, Consumer<LandingPage> next) {
+        CampaignKey key = new CampaignKey(recipient.orgId(), recipient.campaignId());
         BoundedCache.Entry<LandingPage> cached = pages.get(key);
         if (cached != null) {
             next.accept(cached.value());
             return;
         }
-        ctx.vertx().<Optional<TrackedCampaign>> executeBlocking(
+        blocking().<Optional<TrackedCampaign>> executeBlocking(
                 () -> tracking.campaign(recipient.orgId(), recipient.campaignId()), false).onComplete(done -> {
                     if (done.failed()) {
                         Log.errorf(done.cause(), "Could not load campaign %d", recipient.campaignId());
-                        ctx.response().setStatusCode(500).end();
+                        request.response().setStatusCode(500).end();
                         return;
                     }
                     LandingPage page = done.result().map(c -> LandingPage.prepare(c, renderer)).orElse(null);

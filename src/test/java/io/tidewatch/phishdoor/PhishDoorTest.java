@@ -162,6 +162,18 @@ class PhishDoorTest {
     }
 
     @Test
+    void keepsSubmittedValuesWithTabsNewlinesBackslashesAndQuotesIntact() throws Exception {
+        Recipient r = launch(1);
+        String awkward = "a\tb\nc\\d\r\"e\" \u00e9\u4e2d {\"x\":1} \\N";
+        client.send("POST", "/login", "rid=" + r.rid() + "&username="
+                + java.net.URLEncoder.encode(awkward, java.nio.charset.StandardCharsets.UTF_8), DoorClient.BROWSER);
+        JsonPath results = awaitTimeline(r.campaignId(), 3);
+        assertThat(results.getString("timeline[2].message")).isEqualTo("Submitted Data");
+        assertThat(json.readTree(results.getString("timeline[2].details")).at("/payload/username/0").asText())
+                .isEqualTo(awkward);
+    }
+
+    @Test
     void redirectsAfterASubmissionWhenThePageAsks() {
         Kit base = CampaignFixtures.kit(materials, tenant, ScriptedSmtp.shared().hostPort(), CampaignFixtures.targets(1));
         var page = materials.page(tenant.id(), "Redirecting " + Fixtures.unique(), CampaignFixtures.LOGIN_PAGE, true,

@@ -4,6 +4,8 @@ import static io.tidewatch.campaign.internal.Sql.bindLongs;
 import static io.tidewatch.campaign.internal.Sql.placeholders;
 import static io.tidewatch.campaign.internal.Sql.setInstant;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +16,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import org.postgresql.PGConnection;
 
 import io.tidewatch.webhook.WebhookEvent;
 
@@ -27,9 +31,16 @@ public final class EventRows {
     public record NewEvent(long campaignId, Long resultId, String email, Instant time, String message, String details) {
     }
 
-    /** Inserts the events in one batch. */
+    /**
+     * Inserts the events in order: on PostgreSQL as one {@code COPY} (the cheapest way in, for the database and for
+     * this process: no bind parameters per row), elsewhere as a batch.
+     */
     public static void insert(Connection c, List<NewEvent> events) throws SQLException {
         if (events.isEmpty()) {
+            return;
+        }
+        if (c.isWrapperFor(PGConnection.class)) {
+            copy(c.unwrap(PGConnection.class), events);
             return;
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO campaign_event (campaign_id, result_id, email,"
@@ -53,6 +64,53 @@ public final class EventRows {
             }
             insert.executeBatch();
         }
+    }
+
+    private static void copy(PGConnection c, List<NewEvent> events) throws SQLException {
+        StringBuilder rows = new StringBuilder(events.size() * 256);
+        for (NewEvent e : events) {
+            rows.append(e.campaignId()).append('\t');
+            if (e.resultId() == null) {
+                rows.append("\\N");
+            } else {
+                rows.append(e.resultId().longValue());
+            }
+            copyField(rows.append('\t'), e.email());
+            rows.append('\t').append(e.time());
+            copyField(rows.append('\t'), e.message());
+            copyField(rows.append('\t'), e.details());
+            rows.append('\n');
+        }
+        try {
+            c.getCopyAPI().copyIn("COPY campaign_event (campaign_id, result_id, email, event_time, message, details)"
+                    + " FROM STDIN", new StringReader(rows.toString()));
+        } catch (IOException e) {
+            throw new SQLException("could not stream the events", e);
+        }
+    }
+
+    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+    static StringBuilder copyField(StringBuilder out, String value) {
+        int plain = 0;
+        while (plain < value.length() && !needsEscape(value.charAt(plain))) {
+            plain++;
+        }
+        out.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
+            }
+        }
+        return out;
+    }
+
+    private static boolean needsEscape(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 
     /** The events as webhooks receive them. */

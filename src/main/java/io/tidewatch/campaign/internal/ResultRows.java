@@ -14,9 +14,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.postgresql.PGConnection;
 
 import io.tidewatch.campaign.ClaimedMessage;
 import io.tidewatch.campaign.ResultStatus;
@@ -311,23 +314,45 @@ public final class ResultRows {
      * reports set the reported flag; flagged (bot) events change nothing.
      */
     public static void applyTracking(Connection c, List<TrackingEvent> events) throws SQLException {
-        try (PreparedStatement status = c.prepareStatement("UPDATE campaign_result SET status = ?, status_rank = ?,"
-                + " ip = ?, modified_date = ? WHERE id = ? AND status_rank < ?");
-                PreparedStatement reported = c.prepareStatement("UPDATE campaign_result SET reported = TRUE,"
-                        + " modified_date = ? WHERE id = ?")) {
-            boolean anyStatus = false;
-            boolean anyReport = false;
-            for (TrackingEvent e : events) {
-                if (e.flagged()) {
-                    continue;
-                }
-                if (e.kind() == TrackingEvent.Kind.REPORTED) {
-                    setInstant(reported, 1, e.time());
-                    reported.setLong(2, e.resultId());
+        // One change per recipient: the first event of the highest rank (what applying them in order would leave),
+        // and for reports the latest time.
+        Map<Long, TrackingEvent> statuses = new LinkedHashMap<>();
+        Map<Long, Instant> reports = new LinkedHashMap<>();
+        for (TrackingEvent e : events) {
+            if (e.flagged()) {
+                continue;
+            }
+            if (e.kind() == TrackingEvent.Kind.REPORTED) {
+                reports.merge(e.resultId(), e.time(), (a, b) -> b.isAfter(a) ? b : a);
+                continue;
+            }
+            statuses.merge(e.resultId(), e,
+                    (kept, next) -> next.kind().status().rank() > kept.kind().status().rank() ? next : kept);
+        }
+        if (!statuses.isEmpty()) {
+            if (c.isWrapperFor(PGConnection.class)) {
+                applyStatusesAtOnce(c, statuses.values());
+            } else {
+                applyStatuses(c, statuses.values());
+            }
+        }
+        if (!reports.isEmpty()) {
+            try (PreparedStatement reported = c.prepareStatement("UPDATE campaign_result SET reported = TRUE,"
+                    + " modified_date = ? WHERE id = ?")) {
+                for (Map.Entry<Long, Instant> report : reports.entrySet()) {
+                    setInstant(reported, 1, report.getValue());
+                    reported.setLong(2, report.getKey());
                     reported.addBatch();
-                    anyReport = true;
-                    continue;
                 }
+                reported.executeBatch();
+            }
+        }
+    }
+
+    private static void applyStatuses(Connection c, Collection<TrackingEvent> events) throws SQLException {
+        try (PreparedStatement status = c.prepareStatement("UPDATE campaign_result SET status = ?, status_rank = ?,"
+                + " ip = ?, modified_date = ? WHERE id = ? AND status_rank < ?")) {
+            for (TrackingEvent e : events) {
                 ResultStatus target = e.kind().status();
                 status.setString(1, target.wire());
                 status.setInt(2, target.rank());
@@ -336,14 +361,39 @@ public final class ResultRows {
                 status.setLong(5, e.resultId());
                 status.setInt(6, target.rank());
                 status.addBatch();
-                anyStatus = true;
             }
-            if (anyStatus) {
-                status.executeBatch();
-            }
-            if (anyReport) {
-                reported.executeBatch();
-            }
+            status.executeBatch();
+        }
+    }
+
+    /** PostgreSQL: every status change of the batch in one statement, the values passed as five arrays. */
+    private static void applyStatusesAtOnce(Connection c, Collection<TrackingEvent> events) throws SQLException {
+        int n = events.size();
+        Long[] ids = new Long[n];
+        String[] wire = new String[n];
+        Integer[] ranks = new Integer[n];
+        String[] ips = new String[n];
+        String[] times = new String[n];
+        int i = 0;
+        for (TrackingEvent e : events) {
+            ResultStatus target = e.kind().status();
+            ids[i] = e.resultId();
+            wire[i] = target.wire();
+            ranks[i] = target.rank();
+            ips[i] = e.ip() == null ? "" : e.ip();
+            times[i] = e.time().toString();
+            i++;
+        }
+        try (PreparedStatement status = c.prepareStatement("UPDATE campaign_result r SET status = u.status,"
+                + " status_rank = u.rank, ip = u.ip, modified_date = u.at FROM unnest(?::bigint[], ?::varchar[],"
+                + " ?::smallint[], ?::varchar[], ?::timestamptz[]) AS u(id, status, rank, ip, at)"
+                + " WHERE r.id = u.id AND r.status_rank < u.rank")) {
+            status.setArray(1, c.createArrayOf("bigint", ids));
+            status.setArray(2, c.createArrayOf("varchar", wire));
+            status.setArray(3, c.createArrayOf("int4", ranks));
+            status.setArray(4, c.createArrayOf("varchar", ips));
+            status.setArray(5, c.createArrayOf("text", times));
+            status.executeUpdate();
         }
     }
 
