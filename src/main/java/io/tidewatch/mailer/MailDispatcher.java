@@ -359,7 +359,7 @@ public class MailDispatcher {
     private void sendBatchLogged(DueWork work, List<ClaimedMessage> claimed, boolean crashBeforeRecording,
             BooleanSupplier shuttingDown) {
         try {
-            Optional<SendContext> context = context(work);
+            Optional<Prepared> context = context(work);
             if (context.isEmpty()) {
                 return;
             }
@@ -390,8 +390,9 @@ public class MailDispatcher {
         }
     }
 
-    private void send(SendContext ctx, List<ClaimedMessage> claimed, List<SendOutcome> outcomes, List<Long> unstarted,
-            BooleanSupplier shuttingDown) {
+    private void send(Prepared prepared, List<ClaimedMessage> claimed, List<SendOutcome> outcomes,
+            List<Long> unstarted, BooleanSupplier shuttingDown) {
+        SendContext ctx = prepared.context();
         if (ctx.failure() != null) {
             claimed.forEach(m -> outcomes.add(SendOutcome.failed(m, ctx.failure())));
             return;
@@ -402,7 +403,7 @@ public class MailDispatcher {
                 if (shuttingDown.getAsBoolean() || leaseRunningOut(message)) {
                     unstarted.add(message.resultId());
                 } else {
-                    outcomes.add(sendOne(session, ctx, message));
+                    outcomes.add(sendOne(session, ctx, prepared.layout(), message));
                 }
             }
         } finally {
@@ -410,12 +411,12 @@ public class MailDispatcher {
         }
     }
 
-    private SendOutcome sendOne(SmtpSession session, SendContext ctx, ClaimedMessage message) {
+    private SendOutcome sendOne(SmtpSession session, SendContext ctx, MessageComposer.Layout layout,
+            ClaimedMessage message) {
         SMTPMessage mime;
         Address[] recipients;
         try {
-            mime = MessageComposer.compose(composing, ctx, message, config.xMailer(), contactAddress);
-            mime.saveChanges();
+            mime = MessageComposer.compose(composing, ctx, layout, message);
             recipients = mime.getAllRecipients();
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             return SendOutcome.failed(message, "could not build the message: " + e.getMessage());
@@ -445,16 +446,27 @@ public class MailDispatcher {
         return Duration.between(message.claimedAt(), Instant.now()).compareTo(config.lease().dividedBy(2)) > 0;
     }
 
-    private Optional<SendContext> context(DueWork work) {
+    private Optional<Prepared> context(DueWork work) {
         String key = key(work);
         Cached cached = contexts.get(key);
         if (cached != null && cached.expires().isAfter(Instant.now())) {
-            return Optional.of(cached.context());
+            return Optional.of(cached.prepared());
         }
         Optional<SendingMaterials> materials = tenantWork.call(work.orgId(), () -> delivery.materials(work.campaignId()));
-        Optional<SendContext> context = materials.map(m -> SendContext.prepare(m, renderer));
-        context.ifPresent(c -> contexts.put(key, new Cached(c, Instant.now().plus(CONTEXT_TTL))));
-        return context;
+        Optional<Prepared> prepared = materials.map(m -> prepare(SendContext.prepare(m, renderer)));
+        prepared.ifPresent(p -> contexts.put(key, new Cached(p, Instant.now().plus(CONTEXT_TTL))));
+        return prepared;
+    }
+
+    private Prepared prepare(SendContext ctx) {
+        if (ctx.failure() != null) {
+            return new Prepared(ctx, null);
+        }
+        try {
+            return new Prepared(ctx, MessageComposer.layout(ctx, config.xMailer(), contactAddress));
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            return new Prepared(ctx.failedWith("could not build the message: " + e.getMessage()), null);
+        }
     }
 
     private void count(List<SendOutcome> outcomes) {
@@ -479,7 +491,11 @@ public class MailDispatcher {
         return name.length() > 64 ? name.substring(name.length() - 64) : name;
     }
 
+    /** A campaign prepared for sending: its context and the parts of its messages that are the same for all. */
+    private record Prepared(SendContext context, MessageComposer.Layout layout) {
+    }
+
     /** A prepared campaign and when to prepare it again (the profile password may change). */
-    private record Cached(SendContext context, Instant expires) {
+    private record Cached(Prepared prepared, Instant expires) {
     }
 }

@@ -1,7 +1,7 @@
 package io.tidewatch.mailer;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Quoted-printable (RFC 2045) for message bodies, into one byte array. Jakarta Mail's encoder writes byte by byte
@@ -20,7 +20,9 @@ final class QuotedPrintable {
     /** The UTF-8 bytes of {@code text}, quoted-printable encoded. */
     static byte[] encode(String text) {
         byte[] in = text.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + in.length / 8 + 16);
+        // At most three bytes per input byte, plus a soft break ("=" CRLF) per 75 output bytes.
+        byte[] out = new byte[in.length * 3 + (in.length * 3 / (MAX_LINE - 1) + 1) * 3 + 2];
+        int o = 0;
         int column = 0;
         for (int i = 0; i < in.length; i++) {
             int b = in[i] & 0xff;
@@ -28,8 +30,8 @@ final class QuotedPrintable {
                 continue;
             }
             if (b == '\n' || b == '\r') {
-                out.write('\r');
-                out.write('\n');
+                out[o++] = '\r';
+                out[o++] = '\n';
                 column = 0;
                 continue;
             }
@@ -38,20 +40,20 @@ final class QuotedPrintable {
             int width = literal ? 1 : 3;
             // Leave room for the soft break "=" unless this is the last character of the line.
             if (column + width > (lineEnds ? MAX_LINE : MAX_LINE - 1)) {
-                out.write('=');
-                out.write('\r');
-                out.write('\n');
+                out[o++] = '=';
+                out[o++] = '\r';
+                out[o++] = '\n';
                 column = 0;
             }
             if (literal) {
-                out.write(b);
+                out[o++] = (byte) b;
             } else {
-                out.write('=');
-                out.write(HEX[b >> 4]);
-                out.write(HEX[b & 0x0f]);
+                out[o++] = '=';
+                out[o++] = HEX[b >> 4];
+                out[o++] = HEX[b & 0x0f];
             }
             column += width;
         }
-        return out.toByteArray();
+        return Arrays.copyOf(out, o);
     }
 }

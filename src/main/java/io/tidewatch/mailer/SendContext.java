@@ -64,6 +64,11 @@ record SendContext(long campaignId, String url, SmtpServer server, InternetAddre
         }
     }
 
+    /** This campaign, every message of which fails with {@code reason}. */
+    SendContext failedWith(String reason) {
+        return new SendContext(campaignId, url, server, null, "", null, null, null, List.of(), List.of(), reason);
+    }
+
     private static SendContext failed(SendingMaterials m, SmtpServer server, String failure) {
         return new SendContext(m.campaignId(), m.url(), server, null, "", null, null, null, List.of(), List.of(),
                 failure);

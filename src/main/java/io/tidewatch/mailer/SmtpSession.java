@@ -50,7 +50,7 @@ final class SmtpSession {
 
     /** Sends one message to {@code recipients}; never throws. */
     SmtpResult send(MimeMessage message, Address[] recipients) {
-        boolean reused = transport != null && transport.isConnected();
+        boolean reused = transport != null && transport.open();
         SmtpResult result = attempt(message, recipients);
         if (result.kind() == SmtpResult.Kind.TEMPORARY && broken && reused) {
             // A reused connection the server had dropped: nothing of this message reached it, so one fresh try.
@@ -127,7 +127,7 @@ final class SmtpSession {
     }
 
     private void connect() throws MessagingException {
-        if (transport != null && transport.isConnected()) {
+        if (transport != null && transport.open()) {
             return;
         }
         InetAddress address = guard.resolve(server.host());
@@ -143,7 +143,7 @@ final class SmtpSession {
     /** Clears the envelope after a refusal so the next message starts clean. */
     private void reset() {
         try {
-            if (transport.isConnected()) {
+            if (transport.open()) {
                 transport.issueCommand("RSET", 250);
             }
         } catch (MessagingException e) {
@@ -152,7 +152,7 @@ final class SmtpSession {
     }
 
     boolean isReusable(int maxMessages) {
-        return refused == null && !broken && transport != null && transport.isConnected() && sent < maxMessages;
+        return refused == null && !broken && transport != null && transport.open() && sent < maxMessages;
     }
 
     long idleNanos() {

@@ -16,9 +16,25 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 final class TrackingTransport extends SMTPTransport {
 
     private volatile boolean contentStarted;
+    private volatile boolean open;
 
     TrackingTransport(Session session, URLName url) {
         super(session, url);
+    }
+
+    /**
+     * Whether the connection is open as far as this side knows, without asking the server: the transport's own
+     * {@link #isConnected()} sends a NOOP and waits for the answer, which per message would add two round trips to the
+     * four a message takes. A connection the server dropped shows at the next command, which the session handles.
+     */
+    boolean open() {
+        return open;
+    }
+
+    @Override
+    protected void setConnected(boolean connected) {
+        super.setConnected(connected);
+        open = connected;
     }
 
     /** Forgets the previous message's progress. */

@@ -86,6 +86,16 @@ class MailerTest {
     }
 
     @Test
+    void sendsOverAReusedConnectionWithoutProbingItBeforeEachMessage() {
+        long before = smtp.noops();
+        List<TargetMaterial> targets = CampaignFixtures.targets(5);
+        long id = CampaignFixtures.kit(materials, tenant, smtp.hostPort(), targets).launch(URL);
+        JsonPath results = CampaignFixtures.awaitSettled(tenant, id, Duration.ofSeconds(15));
+        assertThat(results.getList("results.status")).containsOnly("Email Sent");
+        assertThat(smtp.noops() - before).isZero();
+    }
+
+    @Test
     void retriesATemporaryFailureAndDeliversOnce() {
         List<TargetMaterial> targets = CampaignFixtures.targets(2);
         smtp.script(targets.get(0).email(), "451 4.3.0 try again later");

@@ -39,6 +39,7 @@ public final class ScriptedSmtp implements AutoCloseable {
     private final Map<String, Deque<String>> scripts = new ConcurrentHashMap<>();
     private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
     private final List<String> transmitted = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong probes = new java.util.concurrent.atomic.AtomicLong();
 
     /** A message the server accepted (or, for {@link #DROP_AFTER_DATA}, received and hung up on). */
     public record Delivered(String recipient, String content) {
@@ -130,6 +131,9 @@ public final class ScriptedSmtp implements AutoCloseable {
                     delivered.add(new Delivered(recipient, content.toString()));
                     reply(out, "250 accepted");
                 } else if (command.startsWith("RSET") || command.startsWith("NOOP")) {
+                    if (command.startsWith("NOOP")) {
+                        probes.incrementAndGet();
+                    }
                     reply(out, "250 OK");
                 } else if (command.startsWith("QUIT")) {
                     reply(out, "221 bye");
@@ -146,6 +150,11 @@ public final class ScriptedSmtp implements AutoCloseable {
     private static void reply(OutputStream out, String text) throws IOException {
         out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** How many NOOP commands clients sent so far (connection probes). */
+    public long noops() {
+        return probes.get();
     }
 
     /** All deliveries so far. */
