@@ -34,7 +34,7 @@ PORT=$cport "$perf/ceiling-smtp.sh" "$targets" 16 5120 2>&1 | grep '^RESULT' || 
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 # The production JVM options (see docs/performance.md); the archive is used when the build made one. It must be run
 # from target/quarkus-app, where it was recorded.
-java_opts=${JAVA_OPTS:--Xmx224m -XX:+UseSerialGC}
+java_opts=${JAVA_OPTS:--Xmx200m -XX:+UseSerialGC}
 run_service() {
   cd target/quarkus-app
   if [ -f app-cds.jsa ]; then

@@ -53,7 +53,7 @@ before_start=$(load)
 t0=$(date +%s%N)
 # The production JVM options (see docs/performance.md); the archive is used when the build made one. It must be run
 # from target/quarkus-app, where it was recorded.
-java_opts=${JAVA_OPTS:--Xmx224m -XX:+UseSerialGC}
+java_opts=${JAVA_OPTS:--Xmx200m -XX:+UseSerialGC}
 run_service() {
   cd target/quarkus-app
   if [ -f app-cds.jsa ]; then
