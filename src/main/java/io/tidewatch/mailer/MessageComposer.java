@@ -18,6 +18,7 @@ import jakarta.activation.DataHandler;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeBodyPart;
@@ -28,6 +29,8 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 import io.tidewatch.campaign.ClaimedMessage;
 import io.tidewatch.campaign.MessageRenderer.Recipient;
+import io.tidewatch.gotemplate.PhishingContext;
+import io.tidewatch.template.AttachmentTemplating;
 
 /**
  * Builds the e-mail one recipient receives, as Gophish does: {@code From} is the template's envelope sender when set,
@@ -46,9 +49,14 @@ final class MessageComposer {
     /** Gophish's header naming who to contact about a simulated phishing e-mail. */
     static final String CONTACT_HEADER = "X-Gophish-Contact";
 
-    /** Headers the message's structure decides; a profile header of these names is ignored. */
+    /**
+     * Headers the message's structure decides, and those never transmitted ({@code Bcc}, {@code Content-Length}); a
+     * profile header of these names is ignored. Profile headers never add recipients: only the target is sent to.
+     */
     private static final Set<String> STRUCTURAL = Set.of("message-id", "mime-version", "content-type",
-            "content-transfer-encoding");
+            "content-transfer-encoding", "bcc", "content-length");
+    /** Profile headers whose values are address lists. */
+    private static final Set<String> ADDRESS_HEADERS = Set.of("from", "to", "cc", "reply-to", "sender");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] CRLF = { '\r', '\n' };
@@ -71,8 +79,8 @@ final class MessageComposer {
         private final String mixedBoundary;
         private final String relatedBoundary;
         private final String alternativeBoundary;
-        private final List<byte[]> inline;
-        private final List<byte[]> attached;
+        private final List<Part> inline;
+        private final List<Part> attached;
 
         private Layout(SendContext ctx, String xMailer, String contactAddress) throws MessagingException,
                 UnsupportedEncodingException {
@@ -88,20 +96,13 @@ final class MessageComposer {
             this.mixedBoundary = stem + ".m";
             this.relatedBoundary = stem + ".r";
             this.alternativeBoundary = stem + ".a";
-            List<byte[]> inlineParts = new ArrayList<>();
-            List<byte[]> attachedParts = new ArrayList<>();
+            List<Part> inlineParts = new ArrayList<>();
+            List<Part> attachedParts = new ArrayList<>();
             for (SendContext.Attachment a : ctx.attachments()) {
-                AttachmentPart part = new AttachmentPart();
-                part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.type())));
-                part.setFileName(a.name());
-                if (a.inline()) {
-                    part.setDisposition(MimeBodyPart.INLINE);
-                    part.setContentID("<" + a.name() + ">");
-                    inlineParts.add(part.bytes());
-                } else {
-                    part.setDisposition(MimeBodyPart.ATTACHMENT);
-                    attachedParts.add(part.bytes());
-                }
+                // Text, HTML, calendar and Office files are rendered per recipient; the rest is encoded once here.
+                Part part = AttachmentTemplating.isTemplated(a.name()) ? new Part(null, a)
+                        : new Part(AttachmentPart.bytes(a, a.content()), null);
+                (a.inline() ? inlineParts : attachedParts).add(part);
             }
             this.inline = List.copyOf(inlineParts);
             this.attached = List.copyOf(attachedParts);
@@ -112,15 +113,42 @@ final class MessageComposer {
     /** An attachment as Jakarta Mail encodes it (headers, file name parameters, base64 body), taken as bytes. */
     private static final class AttachmentPart extends MimeBodyPart {
 
-        byte[] bytes() throws MessagingException {
-            updateHeaders();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+        static byte[] bytes(SendContext.Attachment a, byte[] content) throws MessagingException {
+            AttachmentPart part = new AttachmentPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(content, a.type())));
+            part.setFileName(a.name());
+            if (a.inline()) {
+                part.setDisposition(MimeBodyPart.INLINE);
+                part.setContentID("<" + a.name() + ">");
+            } else {
+                part.setDisposition(MimeBodyPart.ATTACHMENT);
+            }
+            part.updateHeaders();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(content.length * 4 / 3 + 256);
             try {
-                writeTo(out);
+                part.writeTo(out);
             } catch (IOException e) {
                 throw new MessagingException("could not encode an attachment", e);
             }
             return out.toByteArray();
+        }
+    }
+
+    /** An attachment part: encoded once ({@code fixed}), or rendered for each recipient ({@code templated}). */
+    private record Part(byte[] fixed, SendContext.Attachment templated) {
+
+        byte[] bytes(Recipient r) throws MessagingException {
+            if (fixed != null) {
+                return fixed;
+            }
+            PhishingContext context = PhishingContext.of(r.firstName(), r.lastName(), r.email(), r.position(), r.from(),
+                    r.campaignUrl(), r.rid());
+            try {
+                return AttachmentPart.bytes(templated, AttachmentTemplating.render(templated.name(), templated.content(),
+                        context));
+            } catch (IOException e) {
+                throw new MessagingException("could not render the attachment " + templated.name(), e);
+            }
         }
     }
 
@@ -161,7 +189,7 @@ final class MessageComposer {
             String key = singleLine(header.key().render(recipient, false)).strip();
             if (!key.isEmpty() && !STRUCTURAL.contains(key.toLowerCase(Locale.ROOT))) {
                 String value = singleLine(header.value().render(recipient, false));
-                headers.set(key, MimeUtility.fold(key.length() + 2, MimeUtility.encodeText(value, "UTF-8", null)));
+                headers.set(key, headerValue(key, value));
             }
         }
         headers.set("MIME-Version", "1.0");
@@ -169,14 +197,39 @@ final class MessageComposer {
         String html = ctx.html() == null ? null : ctx.html().render(recipient, true);
         Writer out = new Writer(512 + (text == null ? 0 : text.length() * 11 / 10)
                 + (html == null ? 0 : html.length() * 11 / 10));
-        body(out, headers, layout, text, html);
+        body(out, headers, layout, recipient, text, html);
         RawMessage message = new RawMessage(session, out.toByteArray(), new Address[] { recipientAddress });
         message.setEnvelopeFrom(ctx.envelopeFrom());
         return message;
     }
 
+    /**
+     * A profile header's value as it goes out: in an address header ({@code Reply-To}, {@code Cc}...) each display name
+     * is encoded on its own and the addresses stay readable; any other value is encoded as text where it is not ASCII.
+     */
+    private static String headerValue(String key, String value) throws UnsupportedEncodingException {
+        if (ADDRESS_HEADERS.contains(key.toLowerCase(Locale.ROOT))) {
+            try {
+                InternetAddress[] parsed = InternetAddress.parseHeader(value, false);
+                if (parsed.length > 0) {
+                    InternetAddress[] encoded = new InternetAddress[parsed.length];
+                    for (int i = 0; i < parsed.length; i++) {
+                        String personal = parsed[i].getPersonal();
+                        encoded[i] = personal == null ? parsed[i]
+                                : new InternetAddress(parsed[i].getAddress(), personal, "UTF-8");
+                    }
+                    return InternetAddress.toString(encoded, key.length() + 2);
+                }
+            } catch (AddressException e) {
+                // Not an address list after all: sent as text, as any other header.
+            }
+        }
+        return MimeUtility.fold(key.length() + 2, MimeUtility.encodeText(value, "UTF-8", null));
+    }
+
     /** The top-level Content-Type and the body after the headers. */
-    private static void body(Writer out, Headers headers, Layout layout, String text, String html) {
+    private static void body(Writer out, Headers headers, Layout layout, Recipient recipient, String text, String html)
+            throws MessagingException {
         boolean attachments = !layout.inline.isEmpty() || !layout.attached.isEmpty();
         if (!attachments) {
             if (layout.alternative) {
@@ -198,15 +251,15 @@ final class MessageComposer {
             out.line("Content-Type: " + multipartType("related", layout.relatedBoundary)).crlf();
             out.boundary(layout.relatedBoundary);
             content(out, layout, text, html);
-            for (byte[] part : layout.inline) {
-                out.crlf().boundary(layout.relatedBoundary).bytes(part);
+            for (Part part : layout.inline) {
+                out.crlf().boundary(layout.relatedBoundary).bytes(part.bytes(recipient));
             }
             out.crlf().closing(layout.relatedBoundary);
         } else {
             content(out, layout, text, html);
         }
-        for (byte[] part : layout.attached) {
-            out.crlf().boundary(layout.mixedBoundary).bytes(part);
+        for (Part part : layout.attached) {
+            out.crlf().boundary(layout.mixedBoundary).bytes(part.bytes(recipient));
         }
         out.crlf().closing(layout.mixedBoundary);
     }

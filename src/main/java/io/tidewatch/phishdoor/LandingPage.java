@@ -24,8 +24,10 @@ record LandingPage(TrackedCampaign campaign, MessageRenderer.Compiled html, Mess
     private static final Pattern PASSWORD_TYPE = Pattern.compile("\\btype\\s*=\\s*[\"']?password\\b",
             Pattern.CASE_INSENSITIVE);
     /** Field names that hold secrets even when the page does not mark them as password inputs. */
-    private static final Pattern SECRET_NAME = Pattern.compile("pass|pwd|secret|passcode|^pin$|otp|token",
+    private static final Pattern SECRET_NAME = Pattern.compile("pass|pwd|secret|otp|token|pincode",
             Pattern.CASE_INSENSITIVE);
+    /** "pin" as a word of the name ({@code pin}, {@code user_pin}, {@code pin-code}, {@code pinCode}), not "shipping". */
+    private static final Pattern PIN_WORD = Pattern.compile("(?:^|[^A-Za-z]|(?<=[a-z])(?=P))(?i:pin)(?:$|[^a-z]|(?=[A-Z]))");
 
     static LandingPage prepare(TrackedCampaign campaign, MessageRenderer renderer) {
         String source = campaign.page().html() == null ? "" : campaign.page().html();
@@ -51,7 +53,8 @@ record LandingPage(TrackedCampaign campaign, MessageRenderer.Compiled html, Mess
 
     /** True when a submitted field holds a secret whose value must never be stored. */
     boolean isSecret(String field) {
-        return passwords.contains(field) || SECRET_NAME.matcher(field.toLowerCase(Locale.ROOT)).find();
+        return passwords.contains(field) || SECRET_NAME.matcher(field.toLowerCase(Locale.ROOT)).find()
+                || PIN_WORD.matcher(field).find();
     }
 
     /** The page for one recipient, each form carrying the rid as a hidden input. */

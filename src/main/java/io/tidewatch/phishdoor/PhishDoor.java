@@ -133,6 +133,10 @@ public class PhishDoor {
             Router forms = Router.router(vertx);
             forms.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT).setMergeFormAttributes(false));
             forms.route().handler(ctx -> handler.handle(ctx.request()));
+            // A body that cannot be read as a form (bad escapes, too many fields, over 64 KB) is the client's mistake:
+            // answered with its status, without the router's error log.
+            forms.route().failureHandler(ctx -> PhishHandler.refuse(ctx.response(),
+                    ctx.statusCode() == 413 ? 413 : 400));
             HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(configuredPort).setIdleTimeout(60)
                     .setCompressionSupported(false);
             vertx.createHttpServer(options).requestHandler(request -> {

@@ -84,7 +84,30 @@ final class PhishHandler {
     }
 
     void handle(HttpServerRequest request) {
+        try {
+            route(request);
+        } catch (IllegalArgumentException e) {
+            // A query string that cannot be decoded (a bad percent escape): the client's mistake, not worth a log line.
+            badRequest(request.response());
+        }
+    }
+
+    /** Answers a request whose body, if any, could not be read as a form (bad escapes, too many fields, too large). */
+    static void refuse(HttpServerResponse response, int status) {
+        if (!response.ended()) {
+            response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end(status + (status == 413 ? " request entity too large\n" : " bad request\n"));
+        }
+    }
+
+    private void route(HttpServerRequest request) {
         String path = request.path();
+        if (request.method() == HttpMethod.OPTIONS) {
+            // A CORS preflight (the report button's script may send one) is answered and records nothing.
+            request.response().setStatusCode(204).putHeader("Access-Control-Allow-Origin", "*")
+                    .putHeader("Access-Control-Allow-Methods", "GET, POST").end();
+            return;
+        }
         if ("/robots.txt".equals(path)) {
             request.response().putHeader("Content-Type", "text/plain; charset=utf-8").end("User-agent: *\nDisallow: /\n");
             return;
@@ -378,6 +401,10 @@ final class PhishHandler {
 
     private static void notFound(HttpServerResponse response) {
         response.setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8").end(NOT_FOUND_BUFFER);
+    }
+
+    private static void badRequest(HttpServerResponse response) {
+        refuse(response, 400);
     }
 
     private static void busy(HttpServerResponse response) {

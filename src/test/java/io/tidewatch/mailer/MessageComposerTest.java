@@ -50,16 +50,36 @@ class MessageComposerTest {
     @Test
     void aLoneHtmlBodyIsOnePartAndProfileHeadersReplaceOursButNotTheStructure() throws Exception {
         SendContext ctx = context(fixed("Subject"), null, fixed("<p>only html</p>"),
-                List.of(header("X-Mailer", "Outlook 16"), header("Reply-To", "help@example.test"),
-                        header("content-type", "text/evil"), header("Message-ID", "<forged@example.test>")));
+                List.of(header("X-Mailer", "Outlook 16"), header("Reply-To", "Ünïcode Help <help@example.test>"),
+                        header("content-type", "text/evil"), header("Message-ID", "<forged@example.test>"),
+                        header("Bcc", "hidden@example.test")));
 
         MimeMessage read = roundTrip(ctx, List.of());
 
         assertThat(read.getContentType()).isEqualTo("text/html; charset=UTF-8");
         assertThat(read.getContent()).isEqualTo("<p>only html</p>");
         assertThat(read.getHeader("X-Mailer")).containsExactly("Outlook 16");
-        assertThat(read.getHeader("Reply-To")).containsExactly("help@example.test");
+        InternetAddress replyTo = (InternetAddress) read.getReplyTo()[0];
+        assertThat(replyTo.getAddress()).isEqualTo("help@example.test");
+        assertThat(replyTo.getPersonal()).isEqualTo("Ünïcode Help");
+        assertThat(read.getHeader("Bcc")).isNull();
         assertThat(read.getHeader("Message-ID")[0]).isNotEqualTo("<forged@example.test>");
+    }
+
+    @Test
+    void textAttachmentsAreRenderedForEachRecipientAndOthersSentAsTheyAre() throws Exception {
+        byte[] note = "Hello {{.FirstName}}, see {{.URL}}".getBytes(StandardCharsets.UTF_8);
+        byte[] binary = { 0, 1, 2, '{', '{', '.', 'F', '}', '}' };
+        SendContext ctx = context(fixed("Files"), fixed("text"), null, List.of(), List.of(
+                new SendContext.Attachment("note ä.txt", "text/plain", note, false),
+                new SendContext.Attachment("data.bin", "application/octet-stream", binary, false)));
+
+        MimeMessage read = roundTrip(ctx, List.of());
+
+        Multipart mixed = (Multipart) read.getContent();
+        assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("note ä.txt");
+        assertThat(mixed.getBodyPart(1).getContent()).isEqualTo("Hello Zoë, see http://phish.example.test/?rid=AbCdEf1");
+        assertThat(mixed.getBodyPart(2).getInputStream().readAllBytes()).isEqualTo(binary);
     }
 
     @Test

@@ -174,6 +174,34 @@ class PhishDoorTest {
     }
 
     @Test
+    void fieldsNamedLikeAPinAreRedactedButWordsMerelyContainingPinAreNot() throws Exception {
+        Recipient r = launch(1);
+        client.send("POST", "/login", "rid=" + r.rid() + "&user_pin=1234&pinCode=5678&shipping=express&spinner=7",
+                DoorClient.BROWSER);
+        JsonPath results = awaitTimeline(r.campaignId(), 3);
+        JsonNode payload = json.readTree(results.getString("timeline[2].details")).path("payload");
+        assertThat(payload.path("user_pin").path(0).asText()).isEqualTo("[redacted: 4 characters]");
+        assertThat(payload.path("pinCode").path(0).asText()).isEqualTo("[redacted: 4 characters]");
+        assertThat(payload.path("shipping").path(0).asText()).isEqualTo("express");
+        assertThat(payload.path("spinner").path(0).asText()).isEqualTo("7");
+    }
+
+    @Test
+    void aPreflightOrAnUnreadableFormRecordsNothing() {
+        Recipient r = launch(1);
+        HttpResponse<String> preflight = client.send("OPTIONS", "/report?rid=" + r.rid(), null, DoorClient.BROWSER);
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(client.send("POST", "/login", "rid=" + r.rid() + "&username=x%ZZy", DoorClient.BROWSER).statusCode())
+                .isIn(400, 404);
+        assertThat(client.send("POST", "/login", "rid=" + r.rid() + "&big=" + "x".repeat(70_000), DoorClient.BROWSER)
+                .statusCode()).isEqualTo(413);
+        client.get("/track?rid=" + r.rid());
+        JsonPath results = awaitTimeline(r.campaignId(), 3);
+        assertThat(results.getList("timeline.message")).containsExactly("Campaign Created", "Email Sent", "Email Opened");
+        assertThat(results.getBoolean("results[0].reported")).isFalse();
+    }
+
+    @Test
     void redirectsAfterASubmissionWhenThePageAsks() {
         Kit base = CampaignFixtures.kit(materials, tenant, ScriptedSmtp.shared().hostPort(), CampaignFixtures.targets(1));
         var page = materials.page(tenant.id(), "Redirecting " + Fixtures.unique(), CampaignFixtures.LOGIN_PAGE, true,
