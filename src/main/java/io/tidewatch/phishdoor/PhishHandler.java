@@ -1,5 +1,9 @@
 package io.tidewatch.phishdoor;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -223,7 +227,7 @@ final class PhishHandler {
     private boolean record(HttpServerRequest request, TrackedRecipient recipient, LandingPage page,
             TrackingEvent.Kind kind) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String agent = request.getHeader("User-Agent");
+        String agent = utf8(request.getHeader("User-Agent"));
         Optional<String> bot = kind == TrackingEvent.Kind.REPORTED ? Optional.empty()
                 : bots.reason(request.method().name(), agent, kind, recipient.sendDate(), now);
         if (kind == TrackingEvent.Kind.OPENED && !config.repeatOpenWindow().isZero()) {
@@ -272,15 +276,16 @@ final class PhishHandler {
         return kept;
     }
 
+    /** Adds fields as they were sent: names that differ only in case stay apart (Vert.x's maps ignore case). */
     private static void add(Map<String, List<String>> payload, MultiMap values) {
-        for (String name : values.names()) {
+        for (Map.Entry<String, String> field : values.entries()) {
+            String name = field.getKey();
             if (payload.size() >= MAX_FIELDS && !payload.containsKey(name)) {
-                return;
+                continue;
             }
-            List<String> list = payload.computeIfAbsent(name, k -> new ArrayList<>());
-            for (String value : values.getAll(name)) {
-                list.add(value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) : value);
-            }
+            String value = field.getValue();
+            payload.computeIfAbsent(name, k -> new ArrayList<>())
+                    .add(value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) : value);
         }
     }
 
@@ -401,6 +406,34 @@ final class PhishHandler {
 
     private static void notFound(HttpServerResponse response) {
         response.setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8").end(NOT_FOUND_BUFFER);
+    }
+
+    /**
+     * A header value as the client meant it: HTTP hands header bytes over as ISO-8859-1 characters, while browsers and
+     * mail clients send UTF-8; bytes that are valid UTF-8 are read as such, anything else is left as it came.
+     */
+    static String utf8(String header) {
+        if (header == null) {
+            return null;
+        }
+        boolean high = false;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c > 0xff) {
+                return header;
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return header;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            return header;
+        }
     }
 
     private static void badRequest(HttpServerResponse response) {

@@ -34,6 +34,17 @@ class EventDetailsTest {
     }
 
     @Test
+    void aUserAgentSentAsUtf8BytesIsReadAsUtf8AndOtherBytesAreKept() {
+        String sent = "Mozilla/5.0 (Zoë\u2028)";
+        String asReceived = new String(sent.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        assertThat(PhishHandler.utf8(asReceived)).isEqualTo(sent);
+        assertThat(PhishHandler.utf8("caf\u00e9 latin-1")).isEqualTo("caf\u00e9 latin-1");
+        assertThat(PhishHandler.utf8("plain")).isEqualTo("plain");
+    }
+
+    @Test
     void anUnflaggedHitHasNoBotReasonAndALongUserAgentIsCut() throws Exception {
         String written = PhishHandler.details(Map.of(), "", "x".repeat(600), Optional.empty());
 

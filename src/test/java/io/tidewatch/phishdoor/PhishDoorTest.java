@@ -187,6 +187,16 @@ class PhishDoorTest {
     }
 
     @Test
+    void fieldNamesThatDifferOnlyInCaseStayApart() throws Exception {
+        Recipient r = launch(1);
+        client.send("POST", "/login", "rid=" + r.rid() + "&Username=Ann&username=ann&Username=ANN", DoorClient.BROWSER);
+        JsonPath results = awaitTimeline(r.campaignId(), 3);
+        JsonNode payload = json.readTree(results.getString("timeline[2].details")).path("payload");
+        assertThat(payload.path("Username").toString()).isEqualTo("[\"Ann\",\"ANN\"]");
+        assertThat(payload.path("username").toString()).isEqualTo("[\"ann\"]");
+    }
+
+    @Test
     void aPreflightOrAnUnreadableFormRecordsNothing() {
         Recipient r = launch(1);
         HttpResponse<String> preflight = client.send("OPTIONS", "/report?rid=" + r.rid(), null, DoorClient.BROWSER);
