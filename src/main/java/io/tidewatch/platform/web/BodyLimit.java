@@ -5,6 +5,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -19,9 +22,13 @@ import io.vertx.ext.web.RoutingContext;
 public class BodyLimit {
 
     private final long limit;
+    private final String refusal;
 
-    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json)
+            throws JsonProcessingException {
         this.limit = limit.asLongValue();
+        this.refusal = json.writeValueAsString(Envelope.error(EnvelopeMappers.messageFor(413)
+                + ": the body may be at most " + this.limit / (1024 * 1024) + " MB"));
     }
 
     void install(@Observes Router router) {
@@ -33,8 +40,7 @@ public class BodyLimit {
         if (announced != null && tooLarge(announced)) {
             ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end("{\"message\":\"Request too large: the body may be at most " + limit / (1024 * 1024)
-                            + " MB\",\"success\":false,\"data\":null}");
+                    .end(refusal);
             return;
         }
         ctx.next();

@@ -152,7 +152,7 @@ public class EnvelopeMappers {
         return field + ": " + violation.getMessage();
     }
 
-    private static String messageFor(int status) {
+    static String messageFor(int status) {
         return switch (status) {
             case 400 -> "Invalid request";
             case 401 -> "API Key not set";
