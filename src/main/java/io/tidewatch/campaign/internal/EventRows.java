@@ -2,6 +2,7 @@ package io.tidewatch.campaign.internal;
 
 import static io.tidewatch.campaign.internal.Sql.bindLongs;
 import static io.tidewatch.campaign.internal.Sql.placeholders;
+import static io.tidewatch.campaign.internal.Sql.postgres;
 import static io.tidewatch.campaign.internal.Sql.setInstant;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.postgresql.PGConnection;
@@ -39,8 +41,9 @@ public final class EventRows {
         if (events.isEmpty()) {
             return;
         }
-        if (c.isWrapperFor(PGConnection.class)) {
-            copy(c.unwrap(PGConnection.class), events);
+        Optional<PGConnection> postgres = postgres(c);
+        if (postgres.isPresent()) {
+            copy(postgres.get(), events);
             return;
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO campaign_event (campaign_id, result_id, email,"

@@ -3,6 +3,7 @@ package io.tidewatch.campaign.internal;
 import static io.tidewatch.campaign.internal.Sql.bindLongs;
 import static io.tidewatch.campaign.internal.Sql.instant;
 import static io.tidewatch.campaign.internal.Sql.placeholders;
+import static io.tidewatch.campaign.internal.Sql.postgres;
 import static io.tidewatch.campaign.internal.Sql.setInstant;
 
 import java.sql.Connection;
@@ -18,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.postgresql.PGConnection;
 
 import io.tidewatch.campaign.ClaimedMessage;
 import io.tidewatch.campaign.ResultStatus;
@@ -347,7 +346,7 @@ public final class ResultRows {
                     (kept, next) -> next.kind().status().rank() > kept.kind().status().rank() ? next : kept);
         }
         if (!statuses.isEmpty()) {
-            if (c.isWrapperFor(PGConnection.class)) {
+            if (postgres(c).isPresent()) {
                 applyStatusesAtOnce(c, statuses.values());
             } else {
                 applyStatuses(c, statuses.values());

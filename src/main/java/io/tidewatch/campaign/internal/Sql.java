@@ -1,5 +1,6 @@
 package io.tidewatch.campaign.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,8 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.postgresql.PGConnection;
 
 import io.tidewatch.tenancy.TenantJdbc;
 
@@ -62,6 +66,14 @@ public class Sql {
             statement.setLong(index++, value);
         }
         return index;
+    }
+
+    /**
+     * The PostgreSQL driver's side of the connection, where the bulk paths ({@code COPY}, array parameters) apply;
+     * empty on H2.
+     */
+    static Optional<PGConnection> postgres(Connection c) throws SQLException {
+        return c.isWrapperFor(PGConnection.class) ? Optional.of(c.unwrap(PGConnection.class)) : Optional.empty();
     }
 
     /** True when the failure is a unique or primary-key violation. */
