@@ -22,32 +22,20 @@ log=$run/app.log
 
 [ -d "$perf" ] || { echo "perf tools not found at $perf (set PERF_TOOLS)" >&2; exit 1; }
 . "$perf/_lib.sh"
-if [ "${SKIP_BUILD:-}" != "1" ]; then
-  # With a class-data archive (AppCDS) of the application's classes: start-up reads them ready-parsed.
-  ./mvnw -B -q -ntp package -Ppostgresql -DskipTests -Dquarkus.package.jar.appcds.enabled=true
-fi
+. bench/phishing/service.sh
+build_service
 echo "load before: $(uptime)"
 
 cport=$(perf_free_port 2610)
 PORT=$cport "$perf/ceiling-smtp.sh" "$targets" 16 5120 2>&1 | grep '^RESULT' || true
 
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-# The production JVM options (see docs/performance.md); the archive is used when the build made one. It must be run
-# from target/quarkus-app, where it was recorded.
-java_opts=${JAVA_OPTS:--Xmx200m -XX:+UseSerialGC}
-run_service() {
-  cd target/quarkus-app
-  if [ -f app-cds.jsa ]; then
-    exec java $java_opts -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar
-  fi
-  exec java $java_opts -jar quarkus-run.jar
-}
 QUARKUS_HTTP_PORT=$api_port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_USERNAME=postgres \
 TIDEWATCH_INITIAL_ADMIN_API_KEY=$key TIDEWATCH_PHISH_PORT=$phish_port TIDEWATCH_PHISH_HOST=127.0.0.1 \
 TIDEWATCH_OUTBOUND_ALLOW_PRIVATE=true \
 TIDEWATCH_ENCRYPTION_KEY=${TIDEWATCH_ENCRYPTION_KEY:-YmVuY2gtb25seS1rZXktMDAwMDAwMDAwMDAwMDAwMDA=} \
-  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} run_service > "$log" 2>&1 &
+  run_service > "$log" 2>&1 &
 pid=$!
 cleanup() {
   perf_sink_stop 2>/dev/null || true

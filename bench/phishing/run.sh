@@ -38,35 +38,23 @@ phish="http://127.0.0.1:$phish_port"
 duration=${DURATION:-10s}
 rounds=${ROUNDS:-2}
 . "$perf/_lib.sh"
+. bench/phishing/service.sh
 step() { [[ "$steps" == *",$1,"* ]]; }
 load() { echo "busy_before=$(perf_busy_pct)% load=$(awk '{print $1"/"$2"/"$3}' /proc/loadavg)"; }
 
-if [ "${SKIP_BUILD:-}" != "1" ]; then
-  # With a class-data archive (AppCDS) of the application's classes: start-up reads them ready-parsed.
-  ./mvnw -B -q -ntp package -Ppostgresql -DskipTests -Dquarkus.package.jar.appcds.enabled=true
-fi
+build_service
 for p in "$api_port" "$phish_port"; do perf_listening "$p" && { echo "port $p is taken; set API_PORT / PHISH_PORT" >&2; exit 1; }; done
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 echo "run directory $run; $(nproc) cores; $(load)"
 
 before_start=$(load)
 t0=$(date +%s%N)
-# The production JVM options (see docs/performance.md); the archive is used when the build made one. It must be run
-# from target/quarkus-app, where it was recorded.
-java_opts=${JAVA_OPTS:--Xmx200m -XX:+UseSerialGC}
-run_service() {
-  cd target/quarkus-app
-  if [ -f app-cds.jsa ]; then
-    exec java $java_opts -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar
-  fi
-  exec java $java_opts -jar quarkus-run.jar
-}
 QUARKUS_HTTP_PORT=$api_port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_USERNAME=postgres \
 TIDEWATCH_INITIAL_ADMIN_API_KEY=$key TIDEWATCH_PHISH_PORT=$phish_port TIDEWATCH_PHISH_HOST=127.0.0.1 \
 TIDEWATCH_ENCRYPTION_KEY=${TIDEWATCH_ENCRYPTION_KEY:-YmVuY2gtb25seS1rZXktMDAwMDAwMDAwMDAwMDAwMDA=} \
 TIDEWATCH_PHISH_REPEAT_OPEN_WINDOW=${REPEAT_OPEN_WINDOW:-0s} TIDEWATCH_OUTBOUND_ALLOW_PRIVATE=true \
-  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} run_service > "$log" 2>&1 &
+  run_service > "$log" 2>&1 &
 pid=$!
 loops=()
 cleanup() {
