@@ -43,6 +43,7 @@ import io.tidewatch.campaign.CampaignMaterials.AttachmentMaterial;
 import io.tidewatch.campaign.CampaignMaterials.HeaderMaterial;
 import io.tidewatch.campaign.CampaignMaterials.TargetMaterial;
 import io.tidewatch.phishdoor.PhishDoor;
+import io.tidewatch.testing.DoorClient;
 import io.tidewatch.testing.Fixtures;
 import io.tidewatch.testing.GreenMailResource;
 import io.tidewatch.testing.Tenant;
@@ -211,15 +212,8 @@ class CampaignDeliveryTest {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> send(String method, String url, String form) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("User-Agent", BROWSER);
-        if (form == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(method, HttpRequest.BodyPublishers.ofString(form));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String url, String form) {
+        return new DoorClient(door.port()).sendTo(method, url, form, BROWSER);
     }
 
     private String smtp() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import io.tidewatch.campaign.TrackingEvent.Kind;
+import io.tidewatch.testing.DoorClient;
 
 /** The scanner heuristic's rules, one by one. */
 class BotCheckTest {

@@ -25,6 +25,7 @@ import io.tidewatch.campaign.CampaignFixtures.Kit;
 import io.tidewatch.campaign.TestMaterials;
 import io.tidewatch.tenancy.TenantSchemas;
 import io.tidewatch.testing.Browser;
+import io.tidewatch.testing.DoorClient;
 import io.tidewatch.testing.Fixtures;
 import io.tidewatch.testing.ScriptedSmtp;
 import io.tidewatch.testing.Tenant;

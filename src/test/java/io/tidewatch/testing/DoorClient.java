@@ -1,4 +1,4 @@
-package io.tidewatch.phishdoor;
+package io.tidewatch.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,26 +14,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Requests to the phishing door as a person's browser sends them (a browser's user agent, no redirects followed). */
-final class DoorClient {
+public final class DoorClient {
 
-    static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+    public static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Chrome/120.0.0.0 Safari/537.36";
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
-    DoorClient(int port) {
+    public DoorClient(int port) {
         this.port = port;
     }
 
-    HttpResponse<String> get(String pathAndQuery) {
+    public HttpResponse<String> get(String pathAndQuery) {
         return send("GET", pathAndQuery, null, BROWSER);
     }
 
-    HttpResponse<String> send(String method, String pathAndQuery, String form, String userAgent) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(10));
+    public HttpResponse<String> send(String method, String pathAndQuery, String form, String userAgent) {
+        return sendTo(method, "http://127.0.0.1:" + port + pathAndQuery, form, userAgent);
+    }
+
+    /** A request to an absolute URL (a link taken from a received e-mail), as a browser sends it. */
+    public HttpResponse<String> sendTo(String method, String url, String form, String userAgent) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
         if (userAgent != null) {
             request.header("User-Agent", userAgent);
         }
@@ -57,7 +61,7 @@ final class DoorClient {
      * A GET sent from the local address {@code from} (any of 127/8 works on loopback) with an {@code X-Forwarded-For}
      * header, as a reverse proxy at that address would relay it; returns the status line.
      */
-    String getVia(String from, String forwardedFor, String pathAndQuery) {
+    public String getVia(String from, String forwardedFor, String pathAndQuery) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);

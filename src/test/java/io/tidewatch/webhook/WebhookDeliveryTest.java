@@ -2,9 +2,7 @@ package io.tidewatch.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -37,6 +35,7 @@ import io.tidewatch.campaign.CampaignMaterials.TargetMaterial;
 import io.tidewatch.campaign.TestMaterials;
 import io.tidewatch.phishdoor.PhishDoor;
 import io.tidewatch.testing.AuditRows;
+import io.tidewatch.testing.DoorClient;
 import io.tidewatch.testing.Fixtures;
 import io.tidewatch.testing.GreenMailResource;
 import io.tidewatch.testing.Tenant;
@@ -244,16 +243,8 @@ class WebhookDeliveryTest {
         return names;
     }
 
-    private HttpResponse<String> door(String method, String path, String form) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + door.port() + path))
-                .header("User-Agent", BROWSER);
-        if (form == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(method, HttpRequest.BodyPublishers.ofString(form));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> door(String method, String path, String form) {
+        return new DoorClient(door.port()).send(method, path, form, BROWSER);
     }
 
     private String smtp() {
