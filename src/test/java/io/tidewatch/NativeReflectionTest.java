@@ -69,6 +69,7 @@ class NativeReflectionTest {
                     List.of("io.tidewatch.organization.OrganizationResource$OrganizationJson")),
             Map.entry("io.tidewatch.phishdoor.PhishHandler", List.of()),
             Map.entry("io.tidewatch.platform.web.EnvelopeMappers", List.of("io.tidewatch.platform.web.Envelope")),
+            Map.entry("io.tidewatch.platform.web.BodyLimit", List.of("io.tidewatch.platform.web.Envelope")),
             Map.entry("io.tidewatch.report.CampaignResultsCsvResource", List.of()),
             Map.entry("io.tidewatch.report.ReportResource", List.of("io.tidewatch.report.ExecutiveReportView")),
             Map.entry("io.tidewatch.sendingprofile.SendingProfileResource",
