@@ -22,7 +22,7 @@ log=$run/app.log
 
 [ -d "$perf" ] || { echo "perf tools not found at $perf (set PERF_TOOLS)" >&2; exit 1; }
 . "$perf/_lib.sh"
-. bench/phishing/service.sh
+. bench/service.sh
 build_service
 echo "load before: $(uptime)"
 

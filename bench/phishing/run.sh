@@ -38,7 +38,7 @@ phish="http://127.0.0.1:$phish_port"
 duration=${DURATION:-10s}
 rounds=${ROUNDS:-2}
 . "$perf/_lib.sh"
-. bench/phishing/service.sh
+. bench/service.sh
 step() { [[ "$steps" == *",$1,"* ]]; }
 load() { echo "busy_before=$(perf_busy_pct)% load=$(awk '{print $1"/"$2"/"$3}' /proc/loadavg)"; }
 
@@ -70,7 +70,7 @@ until curl -sf -o /dev/null "$api/q/health/ready"; do
 done
 ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 started=$(grep -o 'started in [0-9.]*s' "$log" | head -1 | grep -o '[0-9.]*' || echo '?')
-echo "RESULT startup ready_ms=$ready_ms quarkus_started_s=$started rss_mb=$(awk '/^VmRSS/{print int($2/1024)}' /proc/$pid/status) java_opts='$java_opts' appcds=$([ -f target/quarkus-app/app-cds.jsa ] && echo yes || echo no) $before_start"
+echo "RESULT startup ready_ms=$ready_ms quarkus_started_s=$started rss_mb=$(awk '/^VmRSS/{print int($2/1024)}' /proc/$pid/status) java_opts='$java_opts' archive=$(archive_used) $before_start"
 
 # The MSSP admin creates the organization and becomes its only member, so seed.py (a bare API key) acts in it.
 org=$(curl -sf -X POST "$api/api/organizations/" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
