@@ -387,12 +387,23 @@ final class PhishHandler {
                 });
     }
 
+    /** The rid from the query, else from a posted form; named {@code rid} exactly, as Gophish reads it. */
     private static String rid(HttpServerRequest request) {
-        String rid = request.getParam("rid");
+        String rid = first(request.params(), "rid");
         if ((rid == null || rid.isEmpty()) && request.method() == HttpMethod.POST) {
-            rid = request.getFormAttribute("rid");
+            rid = first(request.formAttributes(), "rid");
         }
         return rid;
+    }
+
+    /** The first value of the field with exactly this name (Vert.x's own lookup ignores case). */
+    private static String first(MultiMap values, String name) {
+        for (Map.Entry<String, String> field : values.entries()) {
+            if (name.equals(field.getKey())) {
+                return field.getValue();
+            }
+        }
+        return null;
     }
 
     /**

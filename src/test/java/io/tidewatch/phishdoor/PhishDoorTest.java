@@ -198,6 +198,17 @@ class PhishDoorTest {
     }
 
     @Test
+    void theRidParameterIsNamedInLowerCaseOnly() {
+        Recipient r = launch(1);
+        assertThat(client.get("/track?RID=" + r.rid()).statusCode()).isEqualTo(404);
+        assertThat(client.send("POST", "/login", "Rid=" + r.rid() + "&username=ann", DoorClient.BROWSER).statusCode())
+                .isEqualTo(404);
+        client.get("/track?RID=x&rid=" + r.rid());
+        JsonPath results = awaitTimeline(r.campaignId(), 3);
+        assertThat(results.getList("timeline.message")).containsExactly("Campaign Created", "Email Sent", "Email Opened");
+    }
+
+    @Test
     void aPreflightOrAnUnreadableFormRecordsNothing() {
         Recipient r = launch(1);
         HttpResponse<String> preflight = client.send("OPTIONS", "/report?rid=" + r.rid(), null, DoorClient.BROWSER);
