@@ -33,7 +33,8 @@ if ! QUARKUS_HTTP_PORT=0 TIDEWATCH_PHISH_PORT=0 TIDEWATCH_MAILER_ENABLED=false T
 fi
 grep -q 'exit-after-start' "$work/start.log" || { tail -40 "$work/start.log" >&2; echo "class-data archive: the training start stopped before it had started" >&2; exit 1; }
 
-"$java" -cp quarkus-run.jar io.tidewatch.platform.classdata.ClassListFilter quarkus-run.jar "$work/classes.lst" "$work/archive.lst"
+"$java" '-Djava.util.logging.SimpleFormatter.format=class-data archive: %5$s%n' -cp quarkus-run.jar \
+  io.tidewatch.platform.classdata.ClassListFilter quarkus-run.jar "$work/classes.lst" "$work/archive.lst"
 
 echo "class-data archive: writing app-cds.jsa"
 # G1 while writing keeps the JDK's archived heap objects (module graph, strings); any collector can use the archive.
