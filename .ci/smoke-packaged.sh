@@ -48,6 +48,13 @@ TIDEWATCH_ENCRYPTION_KEY=c21va2UtdGVzdC1lbmNyeXB0aW9uLWtleS0wMDAwMDA= \
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $training WITH (FORCE)"
 [ "$(psql -qtA -h 127.0.0.1 -U postgres -d $db -c 'SELECT count(*) FROM tidewatch_control.organization')" = 1 ] \
   || { echo "smoke: the training start touched the service's database"; exit 1; }
+# Pointed at the service's own database (it holds an organization), the training start refuses before migrating.
+if QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_USERNAME=postgres \
+    TIDEWATCH_ENCRYPTION_KEY=c21va2UtdGVzdC1lbmNyeXB0aW9uLWtleS0wMDAwMDA= \
+    timeout 300 src/main/scripts/class-data-archive.sh target/quarkus-app > "$log" 2>&1; then
+  cat "$log"; echo "smoke: a training start ran on a database holding organizations"; exit 1
+fi
+grep -q 'needs an empty database of its own' "$log" || { cat "$log"; echo "smoke: no clear refusal"; exit 1; }
 jfr=$(mktemp -d)
 (cd target/quarkus-app && QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_USERNAME=postgres \
