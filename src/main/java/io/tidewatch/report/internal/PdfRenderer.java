@@ -31,6 +31,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
+import com.openhtmltopdf.util.XRLog;
 
 import io.quarkus.logging.Log;
 
@@ -53,6 +54,10 @@ public class PdfRenderer {
     private final File regular;
     private final File bold;
     private final FSCacheEx<String, FSCacheValue> metrics = new MetricsCache();
+
+    static {
+        XRLog.setLoggerImpl(new PdfLog());
+    }
 
     PdfRenderer(@ConfigProperty(name = "tidewatch.reports.pdf-queue-wait", defaultValue = "10s") Duration queueWait,
             @ConfigProperty(name = "tidewatch.reports.pdf-concurrency", defaultValue = "0") int concurrency) {
