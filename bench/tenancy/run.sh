@@ -4,6 +4,7 @@
 #  2. start-up with N tenant schemas, all current (checked only);
 #  3. start-up with N tenant schemas and one pending tenant migration each (checked and migrated).
 # Usage: bench/tenancy/run.sh [TENANTS]   (default 1000). Needs PostgreSQL on 127.0.0.1:5432 (trust auth), curl, jq.
+# JVM options and the class-data archive as in bench/service.sh (SKIP_BUILD=1 reuses the build and the archive).
 # Prints RESULT lines; targets: creation < 200 ms, start-up with 1,000 tenants checked and migrated < 30 s.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,7 +13,7 @@ port=${PORT:-3391}
 db=tidewatch_bench
 key=be0c4b3e5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f
 log=$(mktemp)
-jar=target/quarkus-app/quarkus-run.jar
+. bench/service.sh
 
 busy() { # percentage of CPU busy over one second
   read -r _ a b c d e f g _ < /proc/stat; sleep 1; read -r _ a2 b2 c2 d2 e2 f2 g2 _ < /proc/stat
@@ -20,9 +21,7 @@ busy() { # percentage of CPU busy over one second
   echo $(( 100 * (total - idle) / total ))
 }
 
-if [ "${SKIP_BUILD:-}" != "1" ]; then
-  ./mvnw -B -q -ntp package -Ppostgresql -DskipTests
-fi
+build_service
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 
 start_service() { # $1: extra tenant migration locations, or empty
@@ -31,7 +30,8 @@ start_service() { # $1: extra tenant migration locations, or empty
   QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_USERNAME=postgres \
   TIDEWATCH_INITIAL_ADMIN_API_KEY=$key TIDEWATCH_TENANT_MIGRATION_LOCATIONS="$locations" \
-    java -jar "$jar" > "$log" 2>&1 &
+  TIDEWATCH_ENCRYPTION_KEY=YmVuY2gtb25seS1rZXktMDAwMDAwMDAwMDAwMDAwMDA= \
+    run_service > "$log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     kill -0 $pid 2>/dev/null || { cat "$log"; exit 1; }
@@ -57,7 +57,7 @@ grep -o 'Tenant schemas: .*' "$log" | sed 's/^/  /'
 echo "RESULT startup-current tenants=$tenants ready_ms=$startup_ms"
 stop_service
 
-start_service "filesystem:bench/tenancy/extra-migration"
+start_service "filesystem:$(pwd)/bench/tenancy/extra-migration"
 grep -o 'Tenant schemas: .*' "$log" | sed 's/^/  /'
 echo "RESULT startup-migrating tenants=$tenants ready_ms=$startup_ms"
 stop_service
