@@ -14,7 +14,8 @@
 #
 # Usage: [environment] src/main/scripts/class-data-archive.sh [APP_DIR]   (default: this repository's target/quarkus-app)
 # The training start needs a database of its own, empty: for the PostgreSQL build set QUARKUS_DATASOURCE_JDBC_URL
-# (and credentials) to one, and TIDEWATCH_ENCRYPTION_KEY; a start refuses a database that holds organizations. The
+# (and credentials) to one, and TIDEWATCH_ENCRYPTION_KEY; a training start refuses a database that holds accounts or
+# organizations. The
 # quick-start (H2) build needs nothing: unless QUARKUS_DATASOURCE_JDBC_URL says otherwise, its training database is
 # made in the temporary directory and removed with it.
 set -euo pipefail
@@ -25,16 +26,39 @@ app=$(cd "$app" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-echo "class-data archive: training start against ${QUARKUS_DATASOURCE_JDBC_URL:-the default database of the build}" \
-  | sed -E 's#//[^/@]*@#//#'
-if ! (cd "$work" && QUARKUS_HTTP_PORT=0 TIDEWATCH_PHISH_PORT=0 TIDEWATCH_MAILER_ENABLED=false \
-    QUARKUS_SCHEDULER_ENABLED=false TIDEWATCH_EXIT_AFTER_START=true QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    "$java" -Xshare:off -XX:DumpLoadedClassList="$work/classes.lst" -jar "$app/quarkus-run.jar" > "$work/start.log" 2>&1)
-then
-  # The training admin's password is printed once at its creation: keep it out of the output.
-  grep -v 'Created the initial MSSP admin' "$work/start.log" | grep -E 'ERROR|Caused by|refuse|is not set' | tail -15 >&2 \
-    || tail -30 "$work/start.log" >&2
-  echo "class-data archive: the training start failed (its errors above); no archive written" >&2
+# The database named without credentials, options or query (user:password@, ?password=, ;PASSWORD=).
+database() {
+  local url=${QUARKUS_DATASOURCE_JDBC_URL:-the default database of the build}
+  url=${url%%[?;]*}
+  case $url in *//*@*) url="${url%%//*}//${url##*@}" ;; esac
+  echo "$url"
+}
+# Lines of the training start's log with the database URL and password blanked and without the line that prints the
+# training admin's generated credentials.
+redacted_log() {
+  local line
+  grep -v 'Created the initial MSSP admin' "$work/start.log" | while IFS= read -r line; do
+    [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ] && line=${line//"$QUARKUS_DATASOURCE_JDBC_URL"/[database URL]}
+    [ -n "${QUARKUS_DATASOURCE_PASSWORD:-}" ] && line=${line//"$QUARKUS_DATASOURCE_PASSWORD"/[password]}
+    printf '%s\n' "$line"
+  done
+}
+
+echo "class-data archive: training start against $(database)"
+status=0
+(cd "$work" && QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 TIDEWATCH_PHISH_PORT=0 TIDEWATCH_PHISH_HOST=127.0.0.1 \
+  TIDEWATCH_MAILER_ENABLED=false QUARKUS_SCHEDULER_ENABLED=false TIDEWATCH_EXIT_AFTER_START=true \
+  QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+  "$java" -Xshare:off -XX:DumpLoadedClassList="$work/classes.lst" -jar "$app/quarkus-run.jar" > "$work/start.log" 2>&1) \
+  || status=$?
+if [ "$status" != 0 ]; then
+  errors=$(redacted_log | grep -E 'ERROR|Caused by' | tail -15 || true)
+  if [ -n "$errors" ]; then
+    printf '%s\n' "$errors" >&2
+  else
+    redacted_log | tail -30 >&2 || true
+  fi
+  echo "class-data archive: the training start failed (exit status $status, its log above); no archive written" >&2
   exit 1
 fi
 grep -q 'exit-after-start' "$work/start.log" || {

@@ -16,8 +16,8 @@ import io.quarkus.flyway.FlywayConfigurationCustomizer;
 
 /**
  * A training start ({@code tidewatch.exit-after-start}) runs only on a database of its own: before the control schema
- * is migrated, it refuses a database that already holds organizations, so that a training start pointed at the
- * service's database by mistake neither migrates it ahead of a deployment nor runs its jobs.
+ * is migrated, it refuses a database that already holds accounts or organizations (a service's database always holds
+ * its first admin), so that a training start pointed at the service's database by mistake changes nothing in it.
  */
 @Singleton
 class TrainingDatabaseGuard implements FlywayConfigurationCustomizer {
@@ -34,18 +34,19 @@ class TrainingDatabaseGuard implements FlywayConfigurationCustomizer {
         if (!exitAfterStart) {
             return;
         }
-        long organizations = organizations(configuration.getDataSource());
-        if (organizations > 0) {
-            throw new IllegalStateException(("tidewatch.exit-after-start (TIDEWATCH_EXIT_AFTER_START) is the class-data "
-                    + "archive's training start, which needs an empty database of its own; this database holds %d "
-                    + "organization(s). Point QUARKUS_DATASOURCE_JDBC_URL at an empty database.").formatted(organizations));
+        long rows = rows(configuration.getDataSource());
+        if (rows > 0) {
+            throw new IllegalStateException("tidewatch.exit-after-start (TIDEWATCH_EXIT_AFTER_START) is the class-data "
+                    + "archive's training start, which needs an empty database of its own; this one already holds "
+                    + "accounts or organizations. Point QUARKUS_DATASOURCE_JDBC_URL at an empty database.");
         }
     }
 
-    /** Organizations in the control schema; none when the schema does not exist yet. */
-    static long organizations(DataSource dataSource) {
+    /** Accounts and organizations in the control schema; none when the schema does not exist yet. */
+    static long rows(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            try (ResultSet count = statement.executeQuery("SELECT count(*) FROM tidewatch_control.organization")) {
+            try (ResultSet count = statement.executeQuery("SELECT (SELECT count(*) FROM tidewatch_control.account)"
+                    + " + (SELECT count(*) FROM tidewatch_control.organization)")) {
                 count.next();
                 return count.getLong(1);
             } catch (SQLException noControlSchema) {
