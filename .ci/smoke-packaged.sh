@@ -9,6 +9,15 @@ db=tidewatch_smoke
 key=5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5e0c0ffee5
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 log=$(mktemp)
+# Waits up to a minute for the service started as $pid to be ready; fails naming $1 if it dies or never gets there.
+wait_ready() {
+  for _ in $(seq 1 120); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && return 0
+    kill -0 $pid 2>/dev/null || { cat "$log"; echo "smoke: $1 died"; exit 1; }
+    sleep 0.5
+  done
+  cat "$log"; echo "smoke: $1 never became ready"; exit 1
+}
 # Without an encryption key a PostgreSQL build must refuse to start, saying why.
 if QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db \
     QUARKUS_DATASOURCE_USERNAME=postgres timeout 60 java -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1; then
@@ -22,12 +31,7 @@ TIDEWATCH_ENCRYPTION_KEY=c21va2UtdGVzdC1lbmNyeXB0aW9uLWtleS0wMDAwMDA= \
   java -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break
-  kill -0 $pid 2>/dev/null || { cat "$log"; echo "smoke: the packaged build died"; exit 1; }
-  sleep 0.5
-done
-curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" || { cat "$log"; echo "smoke: never ready"; exit 1; }
+wait_ready "the packaged build"
 grep -q '"level":"INFO".*PostgreSQL\|jdbc:postgresql' "$log" || true
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/organizations/" \
   -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
@@ -62,11 +66,7 @@ jfr=$(mktemp -d)
   exec java -Xshare:on -XX:SharedArchiveFile=app-cds.jsa -XX:StartFlightRecording=filename=$jfr/start.jfr \
     -jar quarkus-run.jar) > "$log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do
-  curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break
-  kill -0 $pid 2>/dev/null || { cat "$log"; echo "smoke: the build died starting with its class-data archive"; exit 1; }
-  sleep 0.5
-done
+wait_ready "the packaged build with its class-data archive"
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/organizations/" -H "Authorization: Bearer $key")
 [ "$status" = 200 ] || { cat "$log"; echo "smoke: with the class-data archive, listing organizations answered $status"; exit 1; }
 echo "smoke: the class-data archive was made by a training start and served a restart under Flight Recorder"

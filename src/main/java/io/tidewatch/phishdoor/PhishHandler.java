@@ -92,7 +92,7 @@ final class PhishHandler {
             route(request);
         } catch (IllegalArgumentException e) {
             // A query string that cannot be decoded (a bad percent escape): the client's mistake, not worth a log line.
-            badRequest(request.response());
+            refuse(request.response(), 400);
         }
     }
 
@@ -445,10 +445,6 @@ final class PhishHandler {
         } catch (CharacterCodingException e) {
             return header;
         }
-    }
-
-    private static void badRequest(HttpServerResponse response) {
-        refuse(response, 400);
     }
 
     private static void busy(HttpServerResponse response) {
