@@ -21,7 +21,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -255,8 +254,8 @@ class ConsoleBrowserTest {
             String row = "tr[data-recipient='" + target + "'] td.status";
 
             ((JavascriptExecutor) browser.driver()).executeScript("window.stillTheSamePage = true;");
-            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(45));
-            wait.until(d -> d.findElement(By.cssSelector(row)).getText().equals("Email Sent"));
+            Duration sending = Duration.ofSeconds(45);
+            browser.waitUntil(sending, d -> browser.text(row).equals("Email Sent"));
             browser.assertAccessible("the campaign page");
             browser.screenshot("campaign-sent");
 
@@ -269,12 +268,12 @@ class ConsoleBrowserTest {
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(pixel.statusCode()).isEqualTo(200);
 
-            wait.until(d -> d.findElement(By.cssSelector(row)).getText().equals("Email Opened"));
+            browser.waitUntil(sending, d -> browser.text(row).equals("Email Opened"));
             assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.stillTheSamePage === true"))
                     .as("the results changed without reloading the page").isEqualTo(true);
-            assertThat(browser.find(By.cssSelector("[data-stage=opened] .value")).getText()).startsWith("1");
-            assertThat(browser.find(By.cssSelector("ol.timeline")).getText()).contains("Email Opened");
-            assertThat(browser.find(By.cssSelector("tr[data-recipient='" + target + "'] ol.steps")).getText())
+            assertThat(browser.text("[data-stage=opened] .value")).startsWith("1");
+            assertThat(browser.text("ol.timeline")).contains("Email Opened");
+            assertThat(browser.text("tr[data-recipient='" + target + "'] ol.steps"))
                     .as("the recipient's own timeline").contains("Email Sent").contains("Email Opened");
             browser.assertAccessible("the campaign page with results");
             browser.screenshot("campaign-opened");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -112,7 +113,24 @@ public final class Chromium implements AutoCloseable {
 
     /** Waits until {@code condition} holds. */
     public <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+        return waitUntil(WAIT, condition);
+    }
+
+    /**
+     * Waits up to {@code timeout} until {@code condition} holds. An element the page replaced while the condition read
+     * it (a part refreshed in place) counts as "not yet", not as a failure.
+     */
+    public <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    /**
+     * The rendered text of the first element matching the CSS selector, read in one step in the page, so a part the page
+     * refreshes in place cannot be replaced between finding the element and reading it.
+     */
+    public String text(String selector) {
+        return waitUntil(d -> (String) ((JavascriptExecutor) d).executeScript(
+                "var e = document.querySelector(arguments[0]); return e === null ? null : e.innerText;", selector));
     }
 
     /** Waits for a page at a path matching {@code regex} to have loaded. */
