@@ -89,9 +89,13 @@ public class ImpersonationPageResource {
         session.require();
         requireMayStart();
         OrganizationView org = organization(id);
-        StartForm form = new StartForm(reason == null ? "" : reason, minutes(minutes));
+        Integer chosen = minutes(minutes);
+        StartForm form = new StartForm(reason == null ? "" : reason, chosen == null ? 60 : chosen);
         try {
             pages.verifyCsrf(csrf);
+            if (chosen == null) {
+                return page(org, form, FormErrors.field("minutes", "Choose one of the durations offered."));
+            }
             ImpersonationService.Started started = impersonations.start(console.self(), id, reason, form.minutes());
             console.impersonationCookieHandled();
             Duration left = Duration.between(Instant.now(), started.impersonation().expiresAt());
@@ -148,12 +152,16 @@ public class ImpersonationPageResource {
                 Templates.impersonate(shell, org, form, DURATIONS, errors));
     }
 
-    private static int minutes(String value) {
-        try {
-            int minutes = Integer.parseInt(value == null ? "60" : value.trim());
-            return DURATIONS.stream().anyMatch(d -> d.minutes() == minutes) ? minutes : 60;
-        } catch (NumberFormatException e) {
+    /** The duration chosen, 60 minutes when the form sent none, or null when it is not one of those offered. */
+    private static Integer minutes(String value) {
+        if (value == null || value.isBlank()) {
             return 60;
+        }
+        try {
+            int minutes = Integer.parseInt(value.trim());
+            return DURATIONS.stream().anyMatch(d -> d.minutes() == minutes) ? minutes : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 }

@@ -84,8 +84,9 @@ public class SeatService {
     }
 
     static String capMessage(int cap, long used, int requested) {
-        return "Seat cap of " + cap + " reached: " + used + " of " + cap + " seats are in use and this would add "
-                + requested + ". Raise the organization's seat_cap or free seats first.";
+        String state = used >= cap ? " reached: " : " would be exceeded: ";
+        return "Seat cap of " + cap + state + used + " of " + cap + " seats are in use and this would add " + requested
+                + ". Raise the organization's seat_cap or free seats first.";
     }
 
     private static Set<String> normalize(Collection<String> persons) {

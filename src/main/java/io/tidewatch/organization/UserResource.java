@@ -1,5 +1,6 @@
 package io.tidewatch.organization;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tidewatch.account.AccountChange;
 import io.tidewatch.account.AccountService;
 import io.tidewatch.account.Caller;
+import io.tidewatch.audit.AuditEvent;
+import io.tidewatch.audit.AuditLog;
 import io.tidewatch.platform.web.ApiException;
 import io.tidewatch.platform.web.Envelope;
 import io.tidewatch.platform.web.GoTime;
@@ -39,12 +42,15 @@ public class UserResource {
     private final TenantAccess access;
     private final MembershipService memberships;
     private final AccountService accounts;
+    private final AuditLog audit;
 
-    UserResource(Caller caller, TenantAccess access, MembershipService memberships, AccountService accounts) {
+    UserResource(Caller caller, TenantAccess access, MembershipService memberships, AccountService accounts,
+            AuditLog audit) {
         this.caller = caller;
         this.access = access;
         this.memberships = memberships;
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @GET
@@ -94,10 +100,27 @@ public class UserResource {
             throw ApiException.badRequest("No password provided");
         }
         long orgId = access.orgId();
+        List<String> changed = new ArrayList<>();
+        if (body.username() != null && !body.username().equals(member.username())) {
+            changed.add("username");
+        }
+        if (body.password() != null) {
+            changed.add("password");
+        }
+        if (adminOfAnother && body.accountLocked() != null) {
+            changed.add("account_locked");
+        }
+        if (adminOfAnother && body.passwordChangeRequired() != null) {
+            changed.add("password_change_required");
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             accounts.update(id, new AccountChange(body.username(), body.password(), null, null,
                     adminOfAnother ? body.accountLocked() : null, adminOfAnother ? body.passwordChangeRequired() : null,
                     null));
+            if (!changed.isEmpty()) {
+                audit.record(AuditEvent.of("member.update").org(orgId).target("account", id)
+                        .details("changed=" + String.join(",", changed)));
+            }
             if (role != null && role != member.role()) {
                 memberships.change(orgId, id, role, null);
             }
@@ -124,11 +147,14 @@ public class UserResource {
 
     /**
      * A member the caller may change: itself, or a client member for an org admin. MSSP staff accounts are platform
-     * accounts: an org admin sees them but changes them only through the MSSP (403).
+     * accounts: an org admin sees them but changes them only through the MSSP (403). An impersonation acts in the
+     * organization, not as the staff member: through it, not even the staff member's own account can be changed (a
+     * short-lived token must not set a lasting credential on a platform account).
      */
     private MemberView manageable(long id) {
         MemberView member = visible(id);
-        if (id != caller.accountId() && !memberships.isClientAccount(id)) {
+        boolean ownAccount = id == caller.accountId() && !caller.require().isImpersonating();
+        if (!ownAccount && !memberships.isClientAccount(id)) {
             throw ApiException.forbidden();
         }
         return member;

@@ -59,6 +59,25 @@ class ConsoleImpersonationTest {
     }
 
     @Test
+    void refusesADurationTheFormDoesNotOfferAndStartsNothing() {
+        Tenant northwind = Fixtures.northwind();
+        ConsoleSession admin = ConsoleSession.admin();
+        String form = "/console/organizations/" + northwind.id() + "/impersonate";
+        int before = Api.asAdmin().get("/api/impersonations").then().statusCode(200).extract().jsonPath()
+                .getList("$").size();
+
+        for (String minutes : new String[] { "9999", "abc", "0", "-15" }) {
+            Response refused = admin.post(form, form, Map.of("reason", "Ticket 77", "minutes", minutes));
+            assertThat(refused.statusCode()).as("minutes=%s", minutes).isEqualTo(400);
+            assertThat(refused.asString()).contains("id=\"minutes-error\"").contains("Ticket 77");
+        }
+
+        assertThat(admin.impersonationCookie()).isNull();
+        assertThat(Api.asAdmin().get("/api/impersonations").then().statusCode(200).extract().jsonPath().getList("$"))
+                .hasSize(before);
+    }
+
+    @Test
     void changesWhileImpersonatingAreRecordedWithBothIdentitiesAndTheEndClearsTheCookie() {
         Tenant northwind = Fixtures.northwind();
         ConsoleSession admin = ConsoleSession.admin();

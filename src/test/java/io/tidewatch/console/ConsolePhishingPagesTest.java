@@ -133,7 +133,7 @@ class ConsolePhishingPagesTest {
         Response refused = admin.request().multiPart("csrf_token", token).multiPart("name", "Everyone")
                 .multiPart("csv", "Email\na@example.com\nb@example.com\n").post(groups);
         assertThat(refused.statusCode()).isEqualTo(402);
-        assertThat(refused.asString()).contains("Not enough seats").contains("Seat cap of 2 reached")
+        assertThat(refused.asString()).contains("Not enough seats").contains("Seat cap of 2 would be exceeded")
                 .contains("b@example.com");
         assertThat(tenant.asAdmin().get("/api/groups/").then().extract().jsonPath().getList("name")).isEmpty();
     }

@@ -100,7 +100,7 @@ class GroupApiTest {
         tenant.asAdmin().body(Map.of("name", "Big", "targets", List.of(target("a@c.example", "A"),
                 target("b@c.example", "B"), target("c@c.example", "C")))).post("/api/groups/")
                 .then().statusCode(402)
-                .body("message", containsString("Seat cap of 3 reached"));
+                .body("message", containsString("Seat cap of 3 would be exceeded: 1 of 3 seats are in use"));
         tenant.asAdmin().get("/api/groups/").then().statusCode(200).body("", hasSize(0));
         assertThat(seatsUsed(tenant)).isEqualTo(1);
         long id = tenant.asAdmin().body(Map.of("name", "Small", "targets", List.of(target("a@c.example", "A"),

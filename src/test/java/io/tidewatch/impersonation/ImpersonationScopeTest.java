@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tidewatch.impersonation.ImpersonationFixtures.Session;
 import io.tidewatch.testing.Api;
+import io.tidewatch.testing.ConsoleSession;
 import io.tidewatch.testing.CrossTenant;
 import io.tidewatch.testing.CrossTenant.Probe;
 import io.tidewatch.testing.Fixtures;
@@ -165,6 +166,20 @@ class ImpersonationScopeTest {
         Tenant acting = acting(msspAdminInNorthwind());
         CrossTenant.assertIsolated(acting, contoso, contosoClient,
                 Probe.of("DELETE", "/api/users/{id}", null, contoso, contosoClient));
+    }
+
+    @Test
+    void anMsspAdminsTokenCannotChangeOrDeleteTheAdminsOwnPlatformAccount() {
+        Session session = msspAdminInNorthwind();
+        long self = Api.as(session.token()).get("/api/users/").then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.username == '" + ConsoleSession.ADMIN + "' }.id");
+
+        Api.as(session.token()).body(Map.of("username", ConsoleSession.ADMIN, "password", "Takeover-12345", "role",
+                "admin")).put("/api/users/" + self).then().statusCode(403);
+        Api.as(session.token()).delete("/api/users/" + self).then().statusCode(403);
+
+        ConsoleSession.admin();
+        Api.asAdmin().get("/api/users/" + self).then().statusCode(200);
     }
 
     @Test

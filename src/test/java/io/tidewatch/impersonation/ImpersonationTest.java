@@ -103,6 +103,24 @@ class ImpersonationTest {
     }
 
     @Test
+    void aMembersPasswordResetThroughAnImpersonationIsInTheOrganizationsOwnLog() {
+        Session session = ImpersonationFixtures.start(staff.apiKey(), northwind.id(), "Reset " + Fixtures.unique(), 10);
+        long member = northwind.asAdmin()
+                .body(Map.of("username", "reset-" + Fixtures.unique() + "@northwind.test", "password", "password123",
+                        "role", "user"))
+                .post("/api/users/").then().statusCode(200).extract().jsonPath().getLong("id");
+
+        Api.as(session.token()).body(Map.of("password", "a-new-password-1")).put("/api/users/" + member).then()
+                .statusCode(200);
+
+        Map<String, Object> entry = AuditTrail.single(
+                AuditTrail.entries(northwind.asAdmin(), Map.of("action", "member.update")), "member.update", "account",
+                member);
+        assertThat(entry).containsEntry("impersonator_id", (int) staff.id())
+                .containsEntry("org_id", (int) northwind.id()).containsEntry("details", "changed=password");
+    }
+
+    @Test
     void endsAnImpersonationAfterThePoolHasRenewedEveryConnection() {
         Session session = ImpersonationFixtures.start(staff.apiKey(), northwind.id(), "Pool renewal " + Fixtures.unique(),
                 null);

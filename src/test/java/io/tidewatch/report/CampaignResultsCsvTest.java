@@ -61,6 +61,19 @@ class CampaignResultsCsvTest {
     }
 
     @Test
+    void eachRowCarriesTheResultIdTheJsonResultsGive() {
+        List<String> jsonIds = Api.as(tenant.adminKey(), tenant.id()).get("/api/campaigns/" + campaignId + "/results")
+                .then().statusCode(200).extract().jsonPath().getList("results.id", String.class);
+        String file = Api.as(tenant.adminKey(), tenant.id()).get("/api/campaigns/" + campaignId + "/results.csv")
+                .asString();
+
+        List<String> csvIds = file.lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList();
+
+        assertThat(jsonIds).hasSize(3).doesNotContainNull();
+        assertThat(csvIds).containsExactlyInAnyOrderElementsOf(jsonIds);
+    }
+
+    @Test
     void theResultsPathAnswersCsvWhenAskedAndJsonOtherwise() {
         String file = Api.as(tenant.adminKey(), tenant.id()).get("/api/campaigns/" + campaignId + "/results.csv").asString();
         Response csv = Api.as(tenant.adminKey(), tenant.id()).accept("text/csv")

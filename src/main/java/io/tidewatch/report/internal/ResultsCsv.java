@@ -16,7 +16,8 @@ import io.tidewatch.platform.web.GoTime;
 
 /**
  * Writes one campaign's results as CSV, row by row from a cursor (so a 50,000-recipient campaign never sits in
- * memory), one line per recipient with Gophish's result fields.
+ * memory), one line per recipient with Gophish's result fields; {@code id} is the result's id as the JSON results give it
+ * (the recipient's {@code rid}).
  */
 public final class ResultsCsv {
 
@@ -35,7 +36,7 @@ public final class ResultsCsv {
         try {
             w.write(String.join(",", COLUMNS));
             w.write("\r\n");
-            try (PreparedStatement s = q.connection().prepareStatement("SELECT id, email, first_name, last_name,"
+            try (PreparedStatement s = q.connection().prepareStatement("SELECT rid, email, first_name, last_name,"
                     + " job_position, status, reported, ip, latitude, longitude, send_date, modified_date"
                     + " FROM campaign_result WHERE campaign_id = ? ORDER BY id")) {
                 s.setFetchSize(FETCH);
@@ -55,7 +56,7 @@ public final class ResultsCsv {
     private static void row(Writer w, ResultSet rs) throws IOException, SQLException {
         Instant sent = ReportSql.instant(rs, "send_date");
         Instant modified = ReportSql.instant(rs, "modified_date");
-        w.write(String.join(",", Csv.plain(Long.toString(rs.getLong("id"))), Csv.text(rs.getString("email")),
+        w.write(String.join(",", Csv.text(rs.getString("rid")), Csv.text(rs.getString("email")),
                 Csv.text(rs.getString("first_name")), Csv.text(rs.getString("last_name")),
                 Csv.text(rs.getString("job_position")), Csv.text(rs.getString("status")),
                 Csv.plain(Boolean.toString(rs.getBoolean("reported"))), Csv.text(rs.getString("ip")),
