@@ -190,14 +190,23 @@ public class AccountService {
     }
 
     /**
-     * A fingerprint of the account's current password that changes whenever the password does: tokens that embed it
-     * (sessions, invitations) stop working once the password changes, which also makes an invitation single-use.
-     * Read in a transaction of its own, so a password changed earlier in the same request is seen.
+     * A fingerprint of the account's current password and session generation that changes whenever either does: tokens
+     * that embed it (sessions, invitations) stop working once the password changes or the account signs out, which also
+     * makes an invitation single-use. Read in a transaction of its own, so a change earlier in the same request is seen.
      */
     @Transactional
     public Optional<String> credentialStamp(long id) {
-        return accounts.findByIdOptional(id)
-                .map(a -> Tokens.sha256("credential:" + (a.passwordHash == null ? "none" : a.passwordHash)).substring(0, 24));
+        return accounts.findByIdOptional(id).map(a -> Tokens.sha256("credential:"
+                + (a.passwordHash == null ? "none" : a.passwordHash) + ":" + a.sessionGeneration).substring(0, 24));
+    }
+
+    /** Ends every session of the account, wherever it was signed in (the sign-out). */
+    @Transactional
+    public void endSessions(long id) {
+        accounts.findByIdOptional(id).ifPresent(a -> {
+            a.sessionGeneration++;
+            audit.record(AuditEvent.of("auth.logout").platform().target("account", id));
+        });
     }
 
     /** True when the account can sign in with a password (false for SSO-only accounts). */

@@ -76,7 +76,11 @@ class OrganizationExporter {
         return tables;
     }
 
-    private static List<Map<String, Object>> rows(Connection connection, String sql, Long orgId) throws SQLException {
+    /** A table's column names (so an empty table's CSV still has its header) and rows. */
+    record Table(List<String> columns, List<Map<String, Object>> rows) {
+    }
+
+    private static Table rows(Connection connection, String sql, Long orgId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             if (orgId != null) {
                 statement.setLong(1, orgId);
@@ -85,19 +89,23 @@ class OrganizationExporter {
         }
     }
 
-    private static List<Map<String, Object>> read(PreparedStatement statement) throws SQLException {
+    private static Table read(PreparedStatement statement) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
         try (ResultSet rs = statement.executeQuery()) {
             ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
+            }
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), value(rs.getObject(i)));
+                    row.put(columns.get(i - 1), value(rs.getObject(i)));
                 }
                 rows.add(row);
             }
         }
-        return rows;
+        return new Table(columns, rows);
     }
 
     private static Object value(Object value) {
@@ -110,22 +118,19 @@ class OrganizationExporter {
         return value.toString();
     }
 
-    private void write(ZipOutputStream zip, String name, List<Map<String, Object>> rows) throws IOException {
+    private void write(ZipOutputStream zip, String name, Table table) throws IOException {
         zip.putNextEntry(new ZipEntry(name + ".json"));
-        zip.write(json.writeValueAsBytes(rows));
+        zip.write(json.writeValueAsBytes(table.rows()));
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry(name + ".csv"));
-        zip.write(csv(rows).getBytes(StandardCharsets.UTF_8));
+        zip.write(csv(table).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }
 
-    static String csv(List<Map<String, Object>> rows) {
-        if (rows.isEmpty()) {
-            return "";
-        }
+    static String csv(Table table) {
         StringBuilder out = new StringBuilder();
-        out.append(String.join(",", rows.get(0).keySet().stream().map(OrganizationExporter::cell).toList())).append("\r\n");
-        for (Map<String, Object> row : rows) {
+        out.append(String.join(",", table.columns().stream().map(OrganizationExporter::cell).toList())).append("\r\n");
+        for (Map<String, Object> row : table.rows()) {
             out.append(String.join(",", row.values().stream().map(OrganizationExporter::cell).toList())).append("\r\n");
         }
         return out.toString();

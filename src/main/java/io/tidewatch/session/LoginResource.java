@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.tidewatch.account.AccountService;
 import io.tidewatch.account.AccountView;
 import io.tidewatch.branding.Brand;
 import io.tidewatch.branding.BrandingService;
@@ -40,9 +41,11 @@ public class LoginResource {
     private final OrganizationDirectory directory;
     private final ClientInfo client;
     private final SessionConfig config;
+    private final AccountService accounts;
 
     LoginResource(LoginService logins, SessionTokens tokens, CsrfTokens csrf, Session session, BrandingService branding,
-            OrganizationDirectory directory, ClientInfo client, SessionConfig config) {
+            OrganizationDirectory directory, ClientInfo client, SessionConfig config, AccountService accounts) {
+        this.accounts = accounts;
         this.logins = logins;
         this.tokens = tokens;
         this.csrf = csrf;
@@ -86,15 +89,23 @@ public class LoginResource {
         return form(401, target, username, ((LoginService.Refused) outcome).message(), csrfCookie);
     }
 
+    /** A plain link only clears this browser's cookie: a link from another site must not end anyone's sessions. */
     @GET
     @Path("logout")
     public Response logoutLink() {
         return Pages.redirect("/login", SessionCookies.cleared(client.isSecure()));
     }
 
+    /**
+     * The console's Sign out: clears the cookie and, when the form is the console's own (its CSRF token verifies), ends
+     * every session of the account, so a copy of the cookie stops working too.
+     */
     @POST
     @Path("logout")
-    public Response logout() {
+    public Response logout(@RestForm(CsrfTokens.FIELD) String csrfToken, @RestCookie(CsrfTokens.COOKIE) String csrfCookie) {
+        if (session.isSignedIn() && csrf.verify(csrfCookie, csrfToken)) {
+            accounts.endSessions(session.require().accountId());
+        }
         return Pages.redirect("/login", SessionCookies.cleared(client.isSecure()));
     }
 

@@ -53,6 +53,9 @@ class OrganizationDeletionTest {
         assertThat(files.get("control/organization.json")).contains(tenant.slug());
         assertThat(files.get("tenant/audit_entry.csv")).contains("member.add");
         assertThat(files.get("control/membership.csv")).contains(tenant.adminUserId() + ",");
+        assertThat(files.get("tenant/campaign.csv")).as("an empty table keeps its header")
+                .startsWith("id,name,status,url,").endsWith("\r\n");
+        assertThat(files.get("tenant/campaign.json").strip()).isEqualTo("[ ]");
     }
 
     @Test

@@ -55,6 +55,20 @@ class InputHygieneTest {
     }
 
     @Test
+    void refusesANumberOrABooleanWhereTextBelongs() {
+        Map<String, Object> number = organization();
+        number.put("name", 123);
+        Api.asAdmin().body(number).post("/api/organizations/").then().statusCode(400)
+                .body("message", equalTo("Invalid JSON structure: name has an invalid value"));
+        Map<String, Object> flag = organization();
+        flag.put("name", true);
+        Api.asAdmin().body(flag).post("/api/organizations/").then().statusCode(400)
+                .body("message", equalTo("Invalid JSON structure: name has an invalid value"));
+        Fixtures.northwind().asAdmin().body(Map.of("content", 12)).post("/api/import/email").then().statusCode(400)
+                .body("message", equalTo("Error decoding JSON Request"));
+    }
+
+    @Test
     void refusesAnIpAddressAsTheTenantHost() {
         Map<String, Object> body = organization();
         body.put("host", "127.0.0.1");

@@ -21,6 +21,7 @@ import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import io.tidewatch.testing.Api;
 import io.tidewatch.testing.Browser;
+import io.tidewatch.testing.ConsoleSession;
 import io.tidewatch.testing.Fixtures;
 import io.tidewatch.testing.Tenant;
 
@@ -261,6 +262,36 @@ class SignInTest {
         assertThat(out.header("Location")).isEqualTo("/login");
         assertThat(sessionCookie(out).getValue()).isEmpty();
         assertThat(sessionCookie(out).getMaxAge()).isZero();
+    }
+
+    @Test
+    void signingOutEndsEverySessionOfTheAccountIncludingACopyOfTheCookie() {
+        Fixtures.Account kim = member(northwind, "operator");
+        String dashboard = "/console/orgs/" + northwind.id();
+        ConsoleSession laptop = ConsoleSession.signIn(northwind.host(), kim.username(), PASSWORD);
+        ConsoleSession phone = ConsoleSession.signIn(northwind.host(), kim.username(), PASSWORD);
+        assertThat(phone.get(dashboard).statusCode()).isEqualTo(200);
+
+        Response out = laptop.post(dashboard, "/logout", Map.of());
+
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(sessionCookie(out).getValue()).isEmpty();
+        assertThat(laptop.get(dashboard).statusCode()).as("the copied cookie").isEqualTo(303);
+        assertThat(phone.get(dashboard).statusCode()).as("another browser").isEqualTo(303);
+        assertThat(ConsoleSession.signIn(northwind.host(), kim.username(), PASSWORD).get(dashboard).statusCode())
+                .as("signing in again").isEqualTo(200);
+    }
+
+    @Test
+    void aSignOutWithoutTheConsolesFormOnlyClearsTheCookie() {
+        Fixtures.Account lee = member(northwind, "operator");
+        String dashboard = "/console/orgs/" + northwind.id();
+        ConsoleSession browser = ConsoleSession.signIn(northwind.host(), lee.username(), PASSWORD);
+
+        browser.postWithToken("/logout", null, Map.of());
+        browser.request().get("/logout");
+
+        assertThat(browser.get(dashboard).statusCode()).isEqualTo(200);
     }
 
     @Test

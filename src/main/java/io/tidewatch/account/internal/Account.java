@@ -53,6 +53,10 @@ public class Account {
     @Column(name = "last_login")
     public Instant lastLogin;
 
+    /** Raised by every sign-out; part of the credential stamp, so it ends every session issued before. */
+    @Column(name = "session_generation", nullable = false)
+    public int sessionGeneration;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -47,7 +48,8 @@ class JsonSettings implements ObjectMapperCustomizer {
 
     /**
      * Strings as the database can store them: NUL characters and unpaired surrogates are refused at the door (a 400)
-     * rather than failing in PostgreSQL (a 500) or being stored as '?'.
+     * rather than failing in PostgreSQL (a 500) or being stored as '?'. A number or boolean where text belongs is
+     * refused too, as Gophish's decoder refuses it, rather than quietly stored as its text.
      */
     static final class CleanText extends StdScalarDeserializer<String> {
 
@@ -59,6 +61,11 @@ class JsonSettings implements ObjectMapperCustomizer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+                    || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
             String text = StringDeserializer.instance.deserialize(parser, context);
             if (text != null && !storable(text)) {
                 return (String) context.handleWeirdStringValue(String.class, text, "contains a NUL or unpaired surrogate");
