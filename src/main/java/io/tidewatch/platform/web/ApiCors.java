@@ -1,0 +1,50 @@
+package io.tidewatch.platform.web;
+
+import java.util.Optional;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Cross-origin use of the API as Gophish allows it: every {@code /api} response carries
+ * {@code Access-Control-Allow-Origin: *}, and a preflight {@code OPTIONS} is answered 200 without a key, so scripts and
+ * dashboards running in a browser on another origin keep working. Only {@code /api}: it authenticates with API keys
+ * (sent by the caller on purpose), never with the console's cookies, so another site's page gains nothing it could not
+ * do with the key itself. The console and the phishing pages get no such header.
+ */
+public class ApiCors {
+
+    static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> preflight(ContainerRequestContext request) {
+        if (!"OPTIONS".equals(request.getMethod()) || !isApi(request.getUriInfo().getRequestUri().getRawPath())) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.ok()
+                .header(ALLOW_ORIGIN, "*")
+                .header("Access-Control-Allow-Methods", "POST, GET, OPTIONS, PUT, DELETE")
+                .header("Access-Control-Max-Age", "1000")
+                .header("Access-Control-Allow-Headers", "Origin, X-Requested-With, Content-Type, Accept, Authorization")
+                .build());
+    }
+
+    @ServerResponseFilter
+    public void allowAnyOrigin(ContainerRequestContext request, ContainerResponseContext response) {
+        if (isApi(request.getUriInfo().getRequestUri().getRawPath())) {
+            response.getHeaders().putSingle(ALLOW_ORIGIN, "*");
+        }
+    }
+
+    static boolean isApi(String path) {
+        if (path == null) {
+            return false;
+        }
+        String clean = PathNormalizer.clean(path);
+        return clean.equals("/api") || clean.startsWith("/api/");
+    }
+}
