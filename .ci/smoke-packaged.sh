@@ -24,6 +24,8 @@ if QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_DATASOURCE_JDBC_U
   cat "$log"; echo "smoke: the build started without TIDEWATCH_ENCRYPTION_KEY"; exit 1
 fi
 grep -q 'TIDEWATCH_ENCRYPTION_KEY) is not set' "$log" || { cat "$log"; echo "smoke: no clear message without a key"; exit 1; }
+[ "$(psql -Atq -h 127.0.0.1 -U postgres -d "$db" -c "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'tidewatch_control'")" = 0 ] \
+  || { echo "smoke: the refused start migrated the database"; exit 1; }
 QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_USERNAME=postgres \
 TIDEWATCH_INITIAL_ADMIN_PASSWORD=smoke-test-password TIDEWATCH_INITIAL_ADMIN_API_KEY=$key \

@@ -41,6 +41,13 @@ public class Secrets {
         this.box = key.filter(k -> !k.isBlank()).map(Secrets::configured).orElseGet(() -> fallback(dbKind, keyFile));
     }
 
+    /**
+     * Nothing to do once this bean exists: calling it creates the bean, which refuses to exist without a usable key.
+     */
+    void requireKey() {
+        // the constructor has settled the key
+    }
+
     /** Seals a secret for storage; {@code purpose} names the column, e.g. {@code smtp.password}. */
     public String seal(String plaintext, String purpose) {
         return box.seal(plaintext, purpose);
