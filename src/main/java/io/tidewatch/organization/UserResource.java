@@ -101,7 +101,8 @@ public class UserResource {
         }
         long orgId = access.orgId();
         List<String> changed = new ArrayList<>();
-        if (body.username() != null && !body.username().equals(member.username())) {
+        if (body.username() != null && !body.username().isBlank()
+                && !AccountService.normalizeUsername(body.username()).equals(member.username())) {
             changed.add("username");
         }
         if (body.password() != null) {
