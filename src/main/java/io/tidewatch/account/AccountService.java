@@ -33,13 +33,15 @@ public class AccountService {
     private final AuditLog audit;
     private final Event<AccountDeleted> deleted;
     private final Event<AccountRoleChanging> roleChanging;
+    private final Event<SessionsEnded> sessionsEnded;
 
     AccountService(AccountRepository accounts, AuditLog audit, Event<AccountDeleted> deleted,
-            Event<AccountRoleChanging> roleChanging) {
+            Event<AccountRoleChanging> roleChanging, Event<SessionsEnded> sessionsEnded) {
         this.accounts = accounts;
         this.audit = audit;
         this.deleted = deleted;
         this.roleChanging = roleChanging;
+        this.sessionsEnded = sessionsEnded;
     }
 
     /** Creates an account with a fresh API key; the username must be unused. */
@@ -200,12 +202,16 @@ public class AccountService {
                 + (a.passwordHash == null ? "none" : a.passwordHash) + ":" + a.sessionGeneration).substring(0, 24));
     }
 
-    /** Ends every session of the account, wherever it was signed in (the sign-out). */
+    /**
+     * Ends every session of the account, wherever it was signed in (the sign-out), and, through {@link SessionsEnded},
+     * the impersonations it runs.
+     */
     @Transactional
     public void endSessions(long id) {
         accounts.findByIdOptional(id).ifPresent(a -> {
             a.sessionGeneration++;
             audit.record(AuditEvent.of("auth.logout").platform().target("account", id));
+            sessionsEnded.fire(new SessionsEnded(id));
         });
     }
 

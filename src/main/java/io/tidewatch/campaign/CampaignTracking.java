@@ -77,8 +77,20 @@ public class CampaignTracking {
                 () -> sql.tenant(c -> ResultRows.recipient(c, t.orgId(), t.campaignId(), t.resultId())));
     }
 
-    /** The campaign as the door serves it; empty when it was deleted. */
+    /** True while the organization exists and is not being deleted: the door serves and records nothing else. */
+    public boolean isActive(long orgId) {
+        try (Connection c = dataSource.getConnection()) {
+            return ControlRows.isActive(c, orgId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the organization's status", e);
+        }
+    }
+
+    /** The campaign as the door serves it; empty when it or its organization was deleted. */
     public Optional<TrackedCampaign> campaign(long orgId, long campaignId) {
+        if (!isActive(orgId)) {
+            return Optional.empty();
+        }
         Optional<CampaignRow> row = tenantWork.call(orgId, () -> sql.tenant(c -> CampaignRows.find(c, campaignId)));
         return row.map(r -> {
             Snapshot snapshot = Snapshot.fromJson(json, r.materials());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +20,7 @@ import io.tidewatch.account.AccountService;
 import io.tidewatch.account.AccountView;
 import io.tidewatch.account.CallerIdentity;
 import io.tidewatch.account.PlatformRole;
+import io.tidewatch.account.SessionsEnded;
 import io.tidewatch.audit.AuditEvent;
 import io.tidewatch.audit.AuditLog;
 import io.tidewatch.audit.AuditOutcome;
@@ -116,6 +118,27 @@ public class ImpersonationService {
         recordEnd(impersonation);
         Log.infof("Impersonation %d of organization %d ended by account %d", id, impersonation.orgId, who.accountId());
         return ImpersonationView.of(impersonation, now);
+    }
+
+    /** A staff member who signs out ends every impersonation they run, as every session of theirs ends. */
+    @Transactional
+    void signedOut(@Observes SessionsEnded event) {
+        Instant now = Instant.now();
+        for (Impersonation running : impersonations.listByStaff(event.accountId())) {
+            if (!running.isRunningAt(now)) {
+                continue;
+            }
+            Impersonation impersonation = impersonations.findForUpdate(running.id).orElse(running);
+            if (!impersonation.isRunningAt(now)) {
+                continue;
+            }
+            impersonation.endedAt = now.truncatedTo(ChronoUnit.MILLIS);
+            impersonation.endedBy = event.accountId();
+            impersonation.endReason = EndReason.ENDED;
+            recordEnd(impersonation);
+            Log.infof("Impersonation %d of organization %d ended: account %d signed out", impersonation.id,
+                    impersonation.orgId, event.accountId());
+        }
     }
 
     /**

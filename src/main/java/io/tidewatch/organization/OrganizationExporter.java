@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -108,9 +110,19 @@ class OrganizationExporter {
         return new Table(columns, rows);
     }
 
+    /**
+     * A value as JSON and CSV carry it: bytes as base64, points in time as RFC 3339 in UTC whatever type the driver
+     * hands over (PostgreSQL's driver gives a zone-less {@code Timestamp}, H2 an {@code OffsetDateTime}).
+     */
     private static Object value(Object value) {
         if (value instanceof byte[] bytes) {
             return Base64.getEncoder().encodeToString(bytes);
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().toString();
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant().toString();
         }
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
             return value;
@@ -139,6 +151,9 @@ class OrganizationExporter {
     private static String cell(Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof Number number) {
+            return number.toString();
         }
         String text = value.toString();
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {

@@ -3,6 +3,7 @@ package io.tidewatch.phishdoor;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 
 /**
  * A small concurrent cache with a time to live and a size bound; past the bound a tenth of the entries (effectively
@@ -45,6 +46,11 @@ final class BoundedCache<K, V> {
 
     void remove(K key) {
         map.remove(key);
+    }
+
+    /** Drops every entry the predicate picks. */
+    void removeIf(BiPredicate<K, V> stale) {
+        map.entrySet().removeIf(e -> stale.test(e.getKey(), e.getValue().value()));
     }
 
     /** A cached value (null: known to be absent) and when it was loaded. */

@@ -122,6 +122,15 @@ class EventWriter {
         }
     }
 
+    /** Whether the organization is gone (or going): its events have nowhere to go, and that is no failure. */
+    private boolean deleted(long orgId) {
+        try {
+            return !tracking.isActive(orgId);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private void drain(List<Pending> batch) {
         Pending next;
         while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
@@ -140,6 +149,11 @@ class EventWriter {
                 written.addAndGet(tenant.getValue().size());
                 metrics.tracked(tenant.getKey(), tenant.getValue());
             } catch (RuntimeException e) {
+                if (deleted(tenant.getKey())) {
+                    Log.infof("Dropped %d tracking events of organization %d, deleted since they arrived",
+                            tenant.getValue().size(), tenant.getKey());
+                    continue;
+                }
                 dropped.addAndGet(tenant.getValue().size());
                 Log.errorf(e, "Could not write %d tracking events of organization %d (%d lost so far)",
                         tenant.getValue().size(), tenant.getKey(), dropped.get());

@@ -20,6 +20,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.tidewatch.campaign.CampaignClosed;
 import io.tidewatch.campaign.CampaignTracking;
 import io.tidewatch.campaign.MessageRenderer;
+import io.tidewatch.organization.OrganizationChanged;
 import io.tidewatch.platform.web.TrustedProxies;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -98,6 +99,14 @@ public class PhishDoor {
     /** A completed or deleted campaign stops answering here at once (other replicas within the cache TTL). */
     void closed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CampaignClosed event) {
         handler.evict(event.orgId(), event.campaignId());
+    }
+
+    /**
+     * An organization being deleted stops answering here at once: its rids no longer resolve and its campaigns no longer
+     * load. Other replicas stop within the cache TTL; what they still accept meanwhile is dropped, not written.
+     */
+    void organizationChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrganizationChanged event) {
+        handler.evictOrganization(event.orgId());
     }
 
     /** The port the door listens on (0 before start). */

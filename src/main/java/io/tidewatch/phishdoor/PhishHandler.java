@@ -151,6 +151,12 @@ final class PhishHandler {
         pages.remove(new CampaignKey(orgId, campaignId));
     }
 
+    /** Forgets everything cached of an organization (changed or being deleted here): it is looked up again. */
+    void evictOrganization(long orgId) {
+        recipients.removeIf((rid, recipient) -> recipient != null && recipient.orgId() == orgId);
+        pages.removeIf((key, page) -> key.orgId() == orgId);
+    }
+
     /** A campaign of an organization: the landing-page cache's key (no string built per hit). */
     private record CampaignKey(long orgId, long campaignId) {
     }

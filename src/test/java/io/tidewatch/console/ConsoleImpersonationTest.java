@@ -78,6 +78,26 @@ class ConsoleImpersonationTest {
     }
 
     @Test
+    void signingOutEndsTheImpersonationToo() {
+        Tenant northwind = Fixtures.northwind();
+        String username = "signout-" + Fixtures.unique() + "@mssp.test";
+        Api.asAdmin().body(Map.of("username", username, "password", ConsoleSession.PASSWORD, "platform_role",
+                "mssp_staff", "can_impersonate", true)).post("/api/accounts").then().statusCode(201);
+        ConsoleSession staff = ConsoleSession.signIn("sat.example-mssp.test", username, ConsoleSession.PASSWORD);
+        assertThat(start(staff, northwind, "Ticket 5150").statusCode()).isEqualTo(303);
+        String token = staff.impersonationCookie();
+        Api.as(token).get("/api/users/").then().statusCode(200);
+
+        Response out = staff.post("/console/orgs/" + northwind.id(), "/logout", Map.of());
+
+        assertThat(out.statusCode()).isEqualTo(303);
+        Api.as(token).get("/api/users/").then().statusCode(401);
+        Response again = ConsoleSession.signIn("sat.example-mssp.test", username, ConsoleSession.PASSWORD)
+                .get("/console/orgs/" + northwind.id());
+        assertThat(again.asString()).doesNotContain("You are impersonating");
+    }
+
+    @Test
     void changesWhileImpersonatingAreRecordedWithBothIdentitiesAndTheEndClearsTheCookie() {
         Tenant northwind = Fixtures.northwind();
         ConsoleSession admin = ConsoleSession.admin();

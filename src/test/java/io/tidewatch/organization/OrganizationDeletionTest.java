@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -56,6 +58,20 @@ class OrganizationDeletionTest {
         assertThat(files.get("tenant/campaign.csv")).as("an empty table keeps its header")
                 .startsWith("id,name,status,url,").endsWith("\r\n");
         assertThat(files.get("tenant/campaign.json").strip()).isEqualTo("[ ]");
+        assertThat(files.get("control/organization.csv")).as("points in time in RFC 3339, in UTC")
+                .containsPattern(",\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+        assertThat(files.get("control/organization.json")).containsPattern("\"created_at\" : \"\\d{4}-[^\"]+Z\"");
+    }
+
+    @Test
+    void anExportsCsvLeavesNumbersAloneAndNeutralisesTextThatLooksLikeAFormula() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("checksum", -1624969312);
+        row.put("name", "-1");
+
+        String csv = OrganizationExporter.csv(new OrganizationExporter.Table(List.of("checksum", "name"), List.of(row)));
+
+        assertThat(csv).isEqualTo("checksum,name\r\n-1624969312,'-1\r\n");
     }
 
     @Test

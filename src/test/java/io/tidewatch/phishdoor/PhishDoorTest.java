@@ -24,6 +24,7 @@ import io.tidewatch.campaign.CampaignFixtures;
 import io.tidewatch.campaign.CampaignFixtures.Kit;
 import io.tidewatch.campaign.TestMaterials;
 import io.tidewatch.tenancy.TenantSchemas;
+import io.tidewatch.testing.Api;
 import io.tidewatch.testing.Browser;
 import io.tidewatch.testing.DoorClient;
 import io.tidewatch.testing.Fixtures;
@@ -278,6 +279,22 @@ class PhishDoorTest {
         assertThat(client.get("/login?rid=" + r.rid()).statusCode()).isEqualTo(404);
         assertThat(CampaignFixtures.results(tenant, r.campaignId()).getList("timeline.message")).doesNotContain(
                 "Email Opened", "Clicked Link");
+    }
+
+    @Test
+    void aDeletedOrganizationsRidsAnswer404AtOnceEvenWhenCached() {
+        Tenant doomed = Fixtures.tenant("Doomed", 10);
+        long campaign = CampaignFixtures.kit(materials, doomed, ScriptedSmtp.shared().hostPort(),
+                CampaignFixtures.targets(1)).launch("http://phish.example.test/login");
+        String rid = CampaignFixtures.awaitSettled(doomed, campaign, Duration.ofSeconds(10)).getString("results[0].id");
+        assertThat(client.get("/track?rid=" + rid).statusCode()).isEqualTo(200);
+        assertThat(client.get("/login?rid=" + rid).statusCode()).isEqualTo(200);
+
+        Api.asAdmin().delete("/api/organizations/" + doomed.id()).then().statusCode(200);
+
+        assertThat(client.get("/track?rid=" + rid).statusCode()).isEqualTo(404);
+        assertThat(client.get("/login?rid=" + rid).statusCode()).isEqualTo(404);
+        assertThat(client.get("/report?rid=" + rid).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -75,14 +75,26 @@ public final class ControlRows {
         }
     }
 
-    /** Where the rid points, if anywhere. */
+    /** Where the rid points, if anywhere: nowhere once its organization is being deleted. */
     public static Optional<RidTarget> resolve(Connection c, String rid) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT org_id, campaign_id, result_id FROM " + CONTROL
-                + ".rid_index WHERE rid = ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT r.org_id, r.campaign_id, r.result_id FROM " + CONTROL
+                + ".rid_index r JOIN " + CONTROL + ".organization o ON o.id = r.org_id WHERE r.rid = ?"
+                + " AND o.status = 'ACTIVE'")) {
             select.setString(1, rid);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(new RidTarget(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                         : Optional.empty();
+            }
+        }
+    }
+
+    /** True while the organization exists and is not being deleted. */
+    public static boolean isActive(Connection c, long orgId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM " + CONTROL + ".organization WHERE id = ?"
+                + " AND status = 'ACTIVE'")) {
+            select.setLong(1, orgId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
             }
         }
     }

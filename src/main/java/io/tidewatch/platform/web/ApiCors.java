@@ -19,6 +19,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class ApiCors {
 
     static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+    /** Gophish's list, plus the key's header and the organization selector of Tidewatch's API. */
+    static final String ALLOW_HEADERS = "Origin, X-Requested-With, Content-Type, Accept, Authorization, X-Org-Id";
+    /** Response headers a page may read besides the simple ones: the audit CSV's next page, download names. */
+    static final String EXPOSE_HEADERS = "X-Next-Cursor, Content-Disposition";
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> preflight(ContainerRequestContext request) {
@@ -29,7 +33,7 @@ public class ApiCors {
                 .header(ALLOW_ORIGIN, "*")
                 .header("Access-Control-Allow-Methods", "POST, GET, OPTIONS, PUT, DELETE")
                 .header("Access-Control-Max-Age", "1000")
-                .header("Access-Control-Allow-Headers", "Origin, X-Requested-With, Content-Type, Accept, Authorization")
+                .header("Access-Control-Allow-Headers", ALLOW_HEADERS)
                 .build());
     }
 
@@ -37,6 +41,7 @@ public class ApiCors {
     public void allowAnyOrigin(ContainerRequestContext request, ContainerResponseContext response) {
         if (isApi(request.getUriInfo().getRequestUri().getRawPath())) {
             response.getHeaders().putSingle(ALLOW_ORIGIN, "*");
+            response.getHeaders().putSingle("Access-Control-Expose-Headers", EXPOSE_HEADERS);
         }
     }
 

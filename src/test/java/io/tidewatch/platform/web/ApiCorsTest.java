@@ -25,13 +25,16 @@ class ApiCorsTest {
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Access-Control-Allow-Methods", "POST, GET, OPTIONS, PUT, DELETE")
                 .header("Access-Control-Max-Age", "1000")
-                .header("Access-Control-Allow-Headers", containsString("Content-Type"));
+                .header("Access-Control-Allow-Headers", containsString("Content-Type"))
+                .header("Access-Control-Allow-Headers", containsString("Authorization"))
+                .header("Access-Control-Allow-Headers", containsString("X-Org-Id"));
     }
 
     @Test
     void everyApiAnswerAllowsAnyOriginWhateverItsOutcome() {
         Tenant tenant = Fixtures.northwind();
-        tenant.asAdmin().get("/api/groups/").then().statusCode(200).header("Access-Control-Allow-Origin", "*");
+        tenant.asAdmin().get("/api/groups/").then().statusCode(200).header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Expose-Headers", containsString("X-Next-Cursor"));
         given().get("/api/groups/").then().statusCode(401).header("Access-Control-Allow-Origin", "*");
         tenant.asAdmin().get("/api/groups/987654321").then().statusCode(404).header("Access-Control-Allow-Origin", "*");
         Api.asAdmin().get("/api/organizations").then().statusCode(200).header("Access-Control-Allow-Origin", "*");
