@@ -184,6 +184,10 @@ public class BrandingService {
             throw ApiException.badRequest(field + ": must be " + kind.acceptedText() + " (this file is "
                     + type.get().description() + ")");
         }
+        if (!type.get().headerReadable(content)) {
+            throw ApiException.badRequest(field + ": this file starts like " + type.get().description()
+                    + " but cannot be read as one (damaged or cut short)");
+        }
         BrandingAsset asset = assets.find(orgId, field).orElseGet(BrandingAsset::new);
         asset.orgId = orgId;
         asset.kind = field;

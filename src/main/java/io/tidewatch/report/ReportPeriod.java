@@ -20,6 +20,9 @@ public record ReportPeriod(Instant from, Instant to) {
     /** The default length: the last 30 days. */
     public static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
 
+    /** No campaign can be older than the Unix epoch; a period starting before it is a mistake. */
+    static final Instant EARLIEST = Instant.EPOCH;
+
     /** The longest period a report covers (ten years); longer requests are refused as a mistake. */
     static final Duration MAX_LENGTH = Duration.ofDays(3660);
 
@@ -29,6 +32,9 @@ public record ReportPeriod(Instant from, Instant to) {
         Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_LENGTH) : instant("from", from, false);
         if (!start.isBefore(end)) {
             throw ApiException.badRequest("from: must be before to");
+        }
+        if (start.isBefore(EARLIEST)) {
+            throw ApiException.badRequest("from: the period may not begin before the year 1970");
         }
         if (Duration.between(start, end).compareTo(MAX_LENGTH) > 0) {
             throw ApiException.badRequest("from: the period may cover at most ten years");

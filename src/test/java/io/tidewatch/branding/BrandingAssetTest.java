@@ -147,6 +147,17 @@ class BrandingAssetTest {
     }
 
     @Test
+    void refusesAPngOrJpegCutShortAndKeepsThePreviousLogo() {
+        byte[] png = Images.png(Color.BLUE);
+        byte[] jpeg = Images.jpeg(Color.BLUE);
+        upload(northwind, "logo", "file", "logo.png", "image/png", java.util.Arrays.copyOf(png, 8)).then()
+                .statusCode(400).body("message", startsWith("logo: this file starts like a PNG image but cannot be read"));
+        upload(northwind, "logo", "file", "logo.jpg", "image/jpeg", java.util.Arrays.copyOf(jpeg, 3)).then()
+                .statusCode(400).body("message", startsWith("logo: this file starts like a JPEG image but cannot be read"));
+        assertThat(view("logo", northwind.host()).asByteArray()).isEqualTo(NORTHWIND_LOGO);
+    }
+
+    @Test
     void refusesATooLargeLogoWith413AndKeepsThePreviousOne() {
         byte[] big = new byte[1024 * 1024 + 1];
         System.arraycopy(NORTHWIND_LOGO, 0, big, 0, NORTHWIND_LOGO.length);

@@ -1,7 +1,14 @@
 package io.tidewatch.branding.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.Optional;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /** The image formats branding accepts, recognised by their content (magic numbers), never by name or declared type. */
 public enum ImageType {
@@ -53,6 +60,32 @@ public enum ImageType {
             return Optional.of(ICO);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the image's header can be read (its size at least): a PNG or JPEG cut short after its signature is
+     * refused rather than stored and shown broken. Only the header is read, so a huge image costs nothing here. Other
+     * formats have no reader in the JDK and pass.
+     */
+    public boolean headerReadable(byte[] bytes) {
+        if (this != PNG && this != JPEG) {
+            return true;
+        }
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                return false;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                return reader.getWidth(0) > 0 && reader.getHeight(0) > 0;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static byte[] ascii(String text) {
