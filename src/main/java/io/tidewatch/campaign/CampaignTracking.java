@@ -86,12 +86,20 @@ public class CampaignTracking {
         }
     }
 
-    /** The campaign as the door serves it; empty when it or its organization was deleted. */
+    /**
+     * The campaign as the door serves it; empty when it was deleted, or when reading it failed because its organization
+     * is being deleted (its schema may be gone). Any other failure is thrown.
+     */
     public Optional<TrackedCampaign> campaign(long orgId, long campaignId) {
-        if (!isActive(orgId)) {
-            return Optional.empty();
+        Optional<CampaignRow> row;
+        try {
+            row = tenantWork.call(orgId, () -> sql.tenant(c -> CampaignRows.find(c, campaignId)));
+        } catch (RuntimeException e) {
+            if (!isActive(orgId)) {
+                return Optional.empty();
+            }
+            throw e;
         }
-        Optional<CampaignRow> row = tenantWork.call(orgId, () -> sql.tenant(c -> CampaignRows.find(c, campaignId)));
         return row.map(r -> {
             Snapshot snapshot = Snapshot.fromJson(json, r.materials());
             return new TrackedCampaign(orgId, campaignId, CampaignStatus.COMPLETED.equals(r.status()), r.url(),

@@ -112,10 +112,7 @@ public class ImpersonationService {
         if (!impersonation.isRunningAt(now)) {
             throw ApiException.conflict("Impersonation already ended");
         }
-        impersonation.endedAt = now.truncatedTo(ChronoUnit.MILLIS);
-        impersonation.endedBy = who.accountId();
-        impersonation.endReason = EndReason.ENDED;
-        recordEnd(impersonation);
+        endNow(impersonation, who.accountId(), now);
         Log.infof("Impersonation %d of organization %d ended by account %d", id, impersonation.orgId, who.accountId());
         return ImpersonationView.of(impersonation, now);
     }
@@ -124,21 +121,22 @@ public class ImpersonationService {
     @Transactional
     void signedOut(@Observes SessionsEnded event) {
         Instant now = Instant.now();
-        for (Impersonation running : impersonations.listByStaff(event.accountId())) {
-            if (!running.isRunningAt(now)) {
-                continue;
-            }
-            Impersonation impersonation = impersonations.findForUpdate(running.id).orElse(running);
-            if (!impersonation.isRunningAt(now)) {
-                continue;
-            }
-            impersonation.endedAt = now.truncatedTo(ChronoUnit.MILLIS);
-            impersonation.endedBy = event.accountId();
-            impersonation.endReason = EndReason.ENDED;
-            recordEnd(impersonation);
-            Log.infof("Impersonation %d of organization %d ended: account %d signed out", impersonation.id,
-                    impersonation.orgId, event.accountId());
+        for (long id : impersonations.listRunningIdsByStaff(event.accountId(), now)) {
+            Optional<Impersonation> locked = impersonations.findForUpdate(id).filter(i -> i.isRunningAt(now));
+            locked.ifPresent(impersonation -> {
+                endNow(impersonation, event.accountId(), now);
+                Log.infof("Impersonation %d of organization %d ended: account %d signed out", id, impersonation.orgId,
+                        event.accountId());
+            });
         }
+    }
+
+    /** Ends a running impersonation explicitly, by {@code accountId}, and records its end. */
+    private void endNow(Impersonation impersonation, long accountId, Instant now) {
+        impersonation.endedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        impersonation.endedBy = accountId;
+        impersonation.endReason = EndReason.ENDED;
+        recordEnd(impersonation);
     }
 
     /**

@@ -45,7 +45,6 @@ public class LoginResource {
 
     LoginResource(LoginService logins, SessionTokens tokens, CsrfTokens csrf, Session session, BrandingService branding,
             OrganizationDirectory directory, ClientInfo client, SessionConfig config, AccountService accounts) {
-        this.accounts = accounts;
         this.logins = logins;
         this.tokens = tokens;
         this.csrf = csrf;
@@ -54,6 +53,7 @@ public class LoginResource {
         this.directory = directory;
         this.client = client;
         this.config = config;
+        this.accounts = accounts;
     }
 
     @GET

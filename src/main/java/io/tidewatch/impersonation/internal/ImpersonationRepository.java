@@ -24,6 +24,13 @@ public class ImpersonationRepository implements PanacheRepository<Impersonation>
         return list("staffAccountId", Sort.descending("id"), accountId);
     }
 
+    /** The ids of the staff member's impersonations still running at {@code now}. */
+    public List<Long> listRunningIdsByStaff(long accountId, Instant now) {
+        return find("staffAccountId = ?1 and endedAt is null and expiresAt > ?2", accountId, now).stream()
+                .map(i -> i.id)
+                .toList();
+    }
+
     /** The impersonation, its row locked until the transaction ends: ending and expiring it queue behind each other. */
     public Optional<Impersonation> findForUpdate(long id) {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));

@@ -45,11 +45,16 @@ public class ApiCors {
         }
     }
 
+    /** Whether the path is {@code /api} or below it, however many slashes Gophish clients put in it. */
     static boolean isApi(String path) {
         if (path == null) {
             return false;
         }
-        String clean = PathNormalizer.clean(path);
-        return clean.equals("/api") || clean.startsWith("/api/");
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
+        }
+        return start > 0 && path.startsWith("api", start)
+                && (path.length() == start + 3 || path.charAt(start + 3) == '/');
     }
 }
