@@ -184,7 +184,7 @@ public class BrandingService {
             throw ApiException.badRequest(field + ": must be " + kind.acceptedText() + " (this file is "
                     + type.get().description() + ")");
         }
-        if (!type.get().headerReadable(content)) {
+        if (!type.get().isWhole(content)) {
             throw ApiException.badRequest(field + ": this file starts like " + type.get().description()
                     + " but cannot be read as one (damaged or cut short)");
         }

@@ -154,6 +154,14 @@ class BrandingAssetTest {
                 .statusCode(400).body("message", startsWith("logo: this file starts like a PNG image but cannot be read"));
         upload(northwind, "logo", "file", "logo.jpg", "image/jpeg", java.util.Arrays.copyOf(jpeg, 3)).then()
                 .statusCode(400).body("message", startsWith("logo: this file starts like a JPEG image but cannot be read"));
+        upload(northwind, "logo", "file", "logo.png", "image/png", java.util.Arrays.copyOf(png, png.length - 1)).then()
+                .statusCode(400).body("message", startsWith("logo: this file starts like a PNG image but cannot be read"));
+        upload(northwind, "logo", "file", "logo.jpg", "image/jpeg", java.util.Arrays.copyOf(jpeg, jpeg.length / 2))
+                .then().statusCode(400)
+                .body("message", startsWith("logo: this file starts like a JPEG image but cannot be read"));
+        byte[] flipped = png.clone();
+        flipped[png.length / 2] ^= 0x01;
+        upload(northwind, "logo", "file", "logo.png", "image/png", flipped).then().statusCode(400);
         assertThat(view("logo", northwind.host()).asByteArray()).isEqualTo(NORTHWIND_LOGO);
     }
 

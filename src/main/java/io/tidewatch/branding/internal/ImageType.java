@@ -2,9 +2,11 @@ package io.tidewatch.branding.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -63,14 +65,57 @@ public enum ImageType {
     }
 
     /**
-     * Whether the image's header can be read (its size at least): a PNG or JPEG cut short after its signature is
-     * refused rather than stored and shown broken. Only the header is read, so a huge image costs nothing here. Other
-     * formats have no reader in the JDK and pass.
+     * Whether the file is whole: a PNG must be a chain of chunks from {@code IHDR} to {@code IEND}, each with its CRC
+     * right, and a JPEG must declare its size and end with its end-of-image marker. A file cut short, or damaged, is
+     * refused rather than stored and shown broken. Nothing is decompressed, so a huge image costs nothing here. Other
+     * formats pass.
      */
-    public boolean headerReadable(byte[] bytes) {
-        if (this != PNG && this != JPEG) {
-            return true;
+    public boolean isWhole(byte[] bytes) {
+        return switch (this) {
+            case PNG -> pngChunksWhole(bytes);
+            case JPEG -> endsWithEndOfImage(bytes) && jpegSizeReadable(bytes);
+            default -> true;
+        };
+    }
+
+    private static boolean pngChunksWhole(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        in.position(PNG_MAGIC.length);
+        boolean first = true;
+        while (in.remaining() >= 12) {
+            long length = in.getInt() & 0xFFFFFFFFL;
+            if (length > in.remaining() - 8) {
+                return false;
+            }
+            int typeAt = in.position();
+            String type = new String(bytes, typeAt, 4, StandardCharsets.US_ASCII);
+            if (first && !"IHDR".equals(type)) {
+                return false;
+            }
+            first = false;
+            CRC32 crc = new CRC32();
+            crc.update(bytes, typeAt, 4 + (int) length);
+            in.position(typeAt + 4 + (int) length);
+            if ((in.getInt() & 0xFFFFFFFFL) != crc.getValue()) {
+                return false;
+            }
+            if ("IEND".equals(type)) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** The last marker, ignoring trailing zero padding some writers add, is FF D9. */
+    private static boolean endsWithEndOfImage(byte[] bytes) {
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] == 0) {
+            end--;
+        }
+        return end >= 4 && (bytes[end - 2] & 0xFF) == 0xFF && (bytes[end - 1] & 0xFF) == 0xD9;
+    }
+
+    private static boolean jpegSizeReadable(byte[] bytes) {
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
