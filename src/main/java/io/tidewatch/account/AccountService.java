@@ -198,21 +198,38 @@ public class AccountService {
      */
     @Transactional
     public Optional<String> credentialStamp(long id) {
-        return accounts.findByIdOptional(id).map(a -> Tokens.sha256("credential:"
-                + (a.passwordHash == null ? "none" : a.passwordHash) + ":" + a.sessionGeneration).substring(0, 24));
+        return accounts.findByIdOptional(id).map(AccountService::stamp);
+    }
+
+    /**
+     * Within the caller's transaction, locks the account against a concurrent sign-out until that transaction ends, and
+     * says whether a session with {@code stamp} is still valid: what a session starts after this (an impersonation)
+     * is then either seen by the sign-out or refused here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean holdSessionsOpen(long id, String stamp) {
+        Account account = accounts.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return account != null && stamp(account).equals(stamp);
     }
 
     /**
      * Ends every session of the account, wherever it was signed in (the sign-out), and, through {@link SessionsEnded},
-     * the impersonations it runs.
+     * the impersonations it runs. The account row is locked first, so a start racing with it queues behind it.
      */
     @Transactional
     public void endSessions(long id) {
-        accounts.findByIdOptional(id).ifPresent(a -> {
-            a.sessionGeneration++;
-            audit.record(AuditEvent.of("auth.logout").platform().target("account", id));
-            sessionsEnded.fire(new SessionsEnded(id));
-        });
+        Account account = accounts.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            return;
+        }
+        account.sessionGeneration++;
+        audit.record(AuditEvent.of("auth.logout").platform().target("account", id));
+        sessionsEnded.fire(new SessionsEnded(id));
+    }
+
+    private static String stamp(Account a) {
+        return Tokens.sha256("credential:" + (a.passwordHash == null ? "none" : a.passwordHash) + ":"
+                + a.sessionGeneration).substring(0, 24);
     }
 
     /** True when the account can sign in with a password (false for SSO-only accounts). */

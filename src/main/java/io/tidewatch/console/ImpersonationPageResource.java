@@ -17,8 +17,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.tidewatch.account.AccountService;
 import io.tidewatch.impersonation.ImpersonationService;
 import io.tidewatch.impersonation.ImpersonationView;
 import io.tidewatch.organization.OrganizationService;
@@ -50,14 +52,16 @@ public class ImpersonationPageResource {
     private final ConsolePages pages;
     private final ImpersonationService impersonations;
     private final OrganizationService organizations;
+    private final AccountService accounts;
 
     ImpersonationPageResource(Session session, Console console, ConsolePages pages,
-            ImpersonationService impersonations, OrganizationService organizations) {
+            ImpersonationService impersonations, OrganizationService organizations, AccountService accounts) {
         this.session = session;
         this.console = console;
         this.pages = pages;
         this.impersonations = impersonations;
         this.organizations = organizations;
+        this.accounts = accounts;
     }
 
     /** The start form. */
@@ -96,7 +100,12 @@ public class ImpersonationPageResource {
             if (chosen == null) {
                 return page(org, form, FormErrors.field("minutes", "Choose one of the durations offered."));
             }
-            ImpersonationService.Started started = impersonations.start(console.self(), id, reason, form.minutes());
+            ImpersonationService.Started started = QuarkusTransaction.requiringNew().call(() -> {
+                if (!accounts.holdSessionsOpen(console.self().accountId(), session.require().credentialStamp())) {
+                    throw new ApiException(409, "You signed out while starting this impersonation; sign in again.");
+                }
+                return impersonations.start(console.self(), id, reason, form.minutes());
+            });
             console.impersonationCookieHandled();
             Duration left = Duration.between(Instant.now(), started.impersonation().expiresAt());
             return pages.redirect("/console/orgs/" + id,

@@ -59,6 +59,6 @@ public class SessionFilter {
             return Optional.empty();
         }
         AccountView a = account.get();
-        return Optional.of(new SessionAccount(a.id(), a.username(), a.role(), a.passwordChangeRequired()));
+        return Optional.of(new SessionAccount(a.id(), a.username(), a.role(), a.passwordChangeRequired(), claims.stamp()));
     }
 }

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
+import io.tidewatch.account.AccountService;
 import io.tidewatch.testing.Api;
 import io.tidewatch.testing.Browser;
 import io.tidewatch.testing.ConsoleSession;
@@ -38,6 +40,9 @@ class SignInTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    AccountService accounts;
 
     @BeforeEach
     void tenant() {
@@ -280,6 +285,17 @@ class SignInTest {
         assertThat(phone.get(dashboard).statusCode()).as("another browser").isEqualTo(303);
         assertThat(ConsoleSession.signIn(northwind.host(), kim.username(), PASSWORD).get(dashboard).statusCode())
                 .as("signing in again").isEqualTo(200);
+    }
+
+    @Test
+    void aSessionHeldOpenBeforeASignOutIsNoLongerValidAfterIt() {
+        Fixtures.Account mia = member(northwind, "operator");
+        String stamp = accounts.credentialStamp(mia.id()).orElseThrow();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> accounts.holdSessionsOpen(mia.id(), stamp))).isTrue();
+
+        accounts.endSessions(mia.id());
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> accounts.holdSessionsOpen(mia.id(), stamp))).isFalse();
     }
 
     @Test
