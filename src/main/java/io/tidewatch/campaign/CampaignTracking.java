@@ -25,6 +25,7 @@ import io.tidewatch.campaign.internal.ResultRows;
 import io.tidewatch.campaign.internal.Rids;
 import io.tidewatch.campaign.internal.Snapshot;
 import io.tidewatch.campaign.internal.Sql;
+import io.tidewatch.campaign.internal.StatusFloor;
 import io.tidewatch.tenancy.TenantWork;
 import io.tidewatch.webhook.WebhookOutbox;
 
@@ -43,6 +44,7 @@ public class CampaignTracking {
     private final Sql sql;
     private final ObjectMapper json;
     private final WebhookOutbox webhooks;
+    private final StatusFloor floor = new StatusFloor(100_000);
 
     CampaignTracking(AgroalDataSource dataSource, TenantWork tenantWork, Sql sql, ObjectMapper json,
             WebhookOutbox webhooks) {
@@ -119,6 +121,7 @@ public class CampaignTracking {
             write(c, orgId, events);
             return null;
         }));
+        floor.committed(orgId, events);
     }
 
     /**
@@ -169,6 +172,6 @@ public class CampaignTracking {
         }
         EventRows.insert(c, rows);
         webhooks.enqueue(c, orgId, EventRows.forWebhooks(rows));
-        ResultRows.applyTracking(c, kept);
+        ResultRows.applyTracking(c, floor.mayChange(orgId, kept));
     }
 }

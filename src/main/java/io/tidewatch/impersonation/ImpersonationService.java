@@ -27,6 +27,7 @@ import io.tidewatch.audit.AuditOutcome;
 import io.tidewatch.impersonation.internal.EndReason;
 import io.tidewatch.impersonation.internal.Impersonation;
 import io.tidewatch.impersonation.internal.ImpersonationRepository;
+import io.tidewatch.organization.OrganizationChanged;
 import io.tidewatch.organization.OrganizationService;
 import io.tidewatch.platform.web.ApiException;
 
@@ -127,6 +128,25 @@ public class ImpersonationService {
                 endNow(impersonation, event.accountId(), now);
                 Log.infof("Impersonation %d of organization %d ended: account %d signed out", id, impersonation.orgId,
                         event.accountId());
+            });
+        }
+    }
+
+    /**
+     * An organization that is deleted takes its running impersonations with it: they end as {@code org_deleted}, in
+     * the platform log (the organization's own log is gone), in the transaction that removes the organization.
+     */
+    void organizationChanged(@Observes OrganizationChanged event) {
+        if (organizations.exists(event.orgId())) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (long id : impersonations.listRunningIdsByOrg(event.orgId(), now)) {
+            impersonations.findForUpdate(id).filter(i -> i.isRunningAt(now)).ifPresent(impersonation -> {
+                impersonation.endedAt = now.truncatedTo(ChronoUnit.MILLIS);
+                impersonation.endReason = EndReason.ORG_DELETED;
+                recordEnd(impersonation);
+                Log.infof("Impersonation %d ended: organization %d deleted", id, event.orgId());
             });
         }
     }

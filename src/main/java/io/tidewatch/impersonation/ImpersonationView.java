@@ -8,7 +8,7 @@ import io.tidewatch.impersonation.internal.Impersonation;
 /**
  * An impersonation as the API shows it. The end is computed on read: an impersonation whose time ran out shows its
  * expiry as {@code endedAt} and {@code expired} as its end reason even before the expiry job has marked it.
- * {@code status} is {@code active}, {@code ended} or {@code expired}.
+ * {@code status} is {@code active}, {@code ended}, {@code expired} or {@code org_deleted}.
  */
 public record ImpersonationView(long id, long staffAccountId, String staffUsername, long orgId, String reason,
         Instant startedAt, Instant expiresAt, Instant endedAt, Long endedBy, String endReason, String status) {

@@ -132,6 +132,11 @@ public class OrganizationService {
         return organizations.findActive(id).map(o -> view(o, seats.countPersons(o.id)));
     }
 
+    /** True while the organization's row exists, whatever its status (provisioning, active or being deleted). */
+    public boolean exists(long id) {
+        return organizations.findById(id) != null;
+    }
+
     /** A stored export's ZIP. */
     public Optional<byte[]> exportContent(long exportId) {
         return exports.findByIdOptional(exportId).map(e -> e.content);

@@ -168,6 +168,25 @@ class ImpersonationTest {
     }
 
     @Test
+    void deletingTheOrganizationEndsItsImpersonationsInThePlatformLog() {
+        Tenant doomed = Fixtures.tenant("Doomed " + Fixtures.unique(), 5);
+        Session session = ImpersonationFixtures.start(staff.apiKey(), doomed.id(), "Last look before deletion", 60);
+        Session elsewhere = ImpersonationFixtures.start(staff.apiKey(), northwind.id(), "Unrelated", 60);
+
+        Api.asAdmin().delete("/api/organizations/" + doomed.id()).then().statusCode(200);
+
+        Api.as(staff.apiKey()).get("/api/impersonations/" + session.id()).then().statusCode(200)
+                .body("status", equalTo("org_deleted")).body("end_reason", equalTo("org_deleted"))
+                .body("ended_at", notNullValue()).body("ended_by", nullValue());
+        Api.as(staff.apiKey()).get("/api/impersonations/" + elsewhere.id()).then().statusCode(200)
+                .body("status", equalTo("active"));
+        Api.as(staff.apiKey()).post("/api/impersonations/" + session.id() + "/end").then().statusCode(409);
+        Map<String, Object> end = AuditTrail.single(AuditTrail.platform(Map.of("action", "impersonate.end")),
+                "impersonate.end", "impersonation", session.id());
+        assertThat(String.valueOf(end.get("details"))).contains("org_deleted");
+    }
+
+    @Test
     void endingTwiceIsAConflict() {
         Session session = ImpersonationFixtures.start(staff.apiKey(), northwind.id(), "Twice", null);
         Api.as(staff.apiKey()).post("/api/impersonations/" + session.id() + "/end").then().statusCode(200);

@@ -5,8 +5,6 @@ import static io.tidewatch.campaign.internal.Sql.placeholders;
 import static io.tidewatch.campaign.internal.Sql.postgres;
 import static io.tidewatch.campaign.internal.Sql.setInstant;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import io.tidewatch.webhook.WebhookEvent;
 
@@ -70,50 +69,26 @@ public final class EventRows {
     }
 
     private static void copy(PGConnection c, List<NewEvent> events) throws SQLException {
-        StringBuilder rows = new StringBuilder(events.size() * 256);
+        CopyText rows = new CopyText(events.size() * 256);
         for (NewEvent e : events) {
-            rows.append(e.campaignId()).append('\t');
+            rows.number(e.campaignId()).tab();
             if (e.resultId() == null) {
-                rows.append("\\N");
+                rows.nullValue();
             } else {
-                rows.append(e.resultId().longValue());
+                rows.number(e.resultId());
             }
-            copyField(rows.append('\t'), e.email());
-            rows.append('\t').append(e.time());
-            copyField(rows.append('\t'), e.message());
-            copyField(rows.append('\t'), e.details());
-            rows.append('\n');
+            rows.tab().text(e.email()).tab().time(e.time()).tab().text(e.message()).tab().text(e.details()).endRow();
         }
+        CopyIn copy = c.getCopyAPI().copyIn("COPY campaign_event (campaign_id, result_id, email, event_time, message,"
+                + " details) FROM STDIN");
         try {
-            c.getCopyAPI().copyIn("COPY campaign_event (campaign_id, result_id, email, event_time, message, details)"
-                    + " FROM STDIN", new StringReader(rows.toString()));
-        } catch (IOException e) {
-            throw new SQLException("could not stream the events", e);
-        }
-    }
-
-    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-    static StringBuilder copyField(StringBuilder out, String value) {
-        int plain = 0;
-        while (plain < value.length() && !needsEscape(value.charAt(plain))) {
-            plain++;
-        }
-        out.append(value, 0, plain);
-        for (int i = plain; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
+            copy.writeToCopy(rows.bytes(), 0, rows.length());
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
         }
-        return out;
-    }
-
-    private static boolean needsEscape(char ch) {
-        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 
     /** The events as webhooks receive them. */

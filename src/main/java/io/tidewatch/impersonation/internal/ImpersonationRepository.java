@@ -31,6 +31,13 @@ public class ImpersonationRepository implements PanacheRepository<Impersonation>
                 .toList();
     }
 
+    /** Ids of the organization's impersonations still running at {@code now}. */
+    public List<Long> listRunningIdsByOrg(long orgId, Instant now) {
+        return find("orgId = ?1 and endedAt is null and expiresAt > ?2", orgId, now).stream()
+                .map(i -> i.id)
+                .toList();
+    }
+
     /** The impersonation, its row locked until the transaction ends: ending and expiring it queue behind each other. */
     public Optional<Impersonation> findForUpdate(long id) {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
