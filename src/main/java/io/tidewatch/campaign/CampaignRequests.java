@@ -23,10 +23,19 @@ final class CampaignRequests {
             String url, Instant launch, Optional<Instant> sendBy, boolean shuffle) {
     }
 
+    /** An empty string is no date: Gophish's decoder refuses it, and so does this API (null or absent means none). */
+    private static void requireDateOrNull(String text, String field) {
+        if (text != null && text.isBlank()) {
+            throw ApiException.badRequest(field + ": must be an RFC 3339 date with a zone offset");
+        }
+    }
+
     static Valid validate(CampaignRequest request, Instant now) {
         if (request == null) {
             throw ApiException.badRequest("Invalid JSON structure");
         }
+        requireDateOrNull(request.launchDate(), "launch_date");
+        requireDateOrNull(request.sendByDate(), "send_by_date");
         Instant launch = GoTime.parse(request.launchDate(), "launch_date").map(CampaignRequests::millis).orElse(now);
         Optional<Instant> sendBy = GoTime.parse(request.sendByDate(), "send_by_date").map(CampaignRequests::millis);
         String name = request.name() == null ? "" : request.name().trim();

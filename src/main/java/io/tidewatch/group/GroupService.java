@@ -1,6 +1,5 @@
 package io.tidewatch.group;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +97,7 @@ public class GroupService {
         seats.claim(tenant.requireOrgId(), wanted.keySet(), SeatSource.RECIPIENT);
         RecipientGroup group = new RecipientGroup();
         group.name = name;
-        group.modifiedDate = Instant.now();
+        group.modifiedDate = GoTime.now();
         UniqueNames.persist(groups, group, NAME_IN_USE);
         List<GroupTarget> rows = new ArrayList<>(wanted.size());
         wanted.forEach((key, target) -> rows.add(row(group.id, key, target)));
@@ -126,7 +125,7 @@ public class GroupService {
         groups.lockForWrite();
         Changes changes = replaceTargets(id, wanted);
         group.name = name;
-        group.modifiedDate = Instant.now();
+        group.modifiedDate = GoTime.now();
         UniqueNames.flush(groups, NAME_IN_USE);
         audit.record(AuditEvent.of("group.update").target("group", id)
                 .details("targets=" + wanted.size() + ", added=" + changes.added() + ", removed=" + changes.removed()));

@@ -1,6 +1,5 @@
 package io.tidewatch.imap;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,7 +71,7 @@ public class ImapService {
         setting.restrictDomain = Texts.atMost(request.restrictDomain(), 255, "restrict_domain").strip();
         setting.deleteReportedCampaignEmail = Boolean.TRUE.equals(request.deleteReportedCampaignEmail());
         setting.imapFreq = checked.freq() < 30 || checked.freq() > 31_540_000 ? DEFAULT_FREQ : (int) checked.freq();
-        setting.modifiedDate = Instant.now();
+        setting.modifiedDate = GoTime.now();
         setting.nextPoll = null;
         if (stored == null) {
             settings.persist(setting);

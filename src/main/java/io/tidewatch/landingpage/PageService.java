@@ -2,7 +2,6 @@ package io.tidewatch.landingpage;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -123,7 +122,7 @@ public class PageService {
         page.captureCredentials = credentials;
         page.capturePasswords = passwords;
         page.redirectUrl = redirect;
-        page.modifiedDate = Instant.now();
+        page.modifiedDate = GoTime.now();
     }
 
     private static void checkSyntax(String source, String field) {

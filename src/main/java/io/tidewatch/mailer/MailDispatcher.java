@@ -59,7 +59,7 @@ import io.vertx.core.WorkerExecutor;
  * gives each free sender (a bounded worker pool) a campaign. The sender claims a batch of due results in that tenant
  * (a short committed transaction), sends it over its pooled SMTP connection (many messages per connection) and
  * records every outcome in one transaction. Claims are the exactly-once guarantee: see
- * docs/adr/0003-exactly-once-mailer.md.
+ * docs/adr/0005-exactly-once-mailer.md.
  */
 @Singleton
 public class MailDispatcher {

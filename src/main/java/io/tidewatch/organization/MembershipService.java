@@ -189,6 +189,13 @@ public class MembershipService {
         return organizations.listActive(ids).stream().map(o -> o.id).toList();
     }
 
+    /** True when every active membership of the account is a learner's (and it has at least one). */
+    public boolean isLearnerOnly(long accountId) {
+        List<OrgRole> roles = memberships.listByAccount(accountId).stream().filter(m -> m.active).map(m -> m.role)
+                .toList();
+        return !roles.isEmpty() && roles.stream().allMatch(r -> r == OrgRole.LEARNER);
+    }
+
     /** The account's preferred organization, if it set one. */
     public Long defaultOrgOf(long accountId) {
         return accounts.find(accountId).map(AccountView::defaultOrgId).orElse(null);

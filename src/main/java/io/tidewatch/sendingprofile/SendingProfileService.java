@@ -1,6 +1,5 @@
 package io.tidewatch.sendingprofile;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,7 +158,7 @@ public class SendingProfileService {
         } else if (password != null && !password.isEmpty() && !ProfileView.MASK.equals(password)) {
             profile.passwordSealed = secrets.seal(password, PASSWORD);
         }
-        profile.modifiedDate = Instant.now();
+        profile.modifiedDate = GoTime.now();
         return ProfileRules.headers(request.headers());
     }
 

@@ -1,7 +1,6 @@
 package io.tidewatch.template;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -197,7 +196,7 @@ public class TemplateService {
         template.subject = Texts.orEmpty(request.subject());
         template.text = Texts.orEmpty(request.text());
         template.html = Texts.orEmpty(request.html());
-        template.modifiedDate = Instant.now();
+        template.modifiedDate = GoTime.now();
     }
 
     private void store(long templateId, List<AttachmentJson> files) {

@@ -3,7 +3,6 @@ package io.tidewatch.webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import io.tidewatch.audit.AuditOutcome;
 import io.tidewatch.platform.net.OutboundGuard;
 import io.tidewatch.platform.secret.Secrets;
 import io.tidewatch.platform.web.ApiException;
+import io.tidewatch.platform.web.GoTime;
 import io.tidewatch.platform.web.Paging;
 import io.tidewatch.platform.web.Texts;
 import io.tidewatch.tenancy.TenantContext;
@@ -173,7 +173,7 @@ public class WebhookService {
         if (!secret.isEmpty() && !WebhookView.MASK.equals(secret)) {
             webhook.secretSealed = secrets.seal(secret, SECRET);
         }
-        webhook.modifiedDate = Instant.now();
+        webhook.modifiedDate = GoTime.now();
     }
 
     private void checkUrl(String url) {

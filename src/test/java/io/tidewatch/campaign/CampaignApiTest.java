@@ -58,6 +58,11 @@ class CampaignApiTest {
         body.remove("launch_date");
         body.put("send_by_date", "+999999999-12-31T23:59:59Z");
         expect400(body, "send_by_date: must be a date between the years 1 and 9999");
+        body.put("send_by_date", "");
+        expect400(body, "send_by_date: must be an RFC 3339 date with a zone offset");
+        body.remove("send_by_date");
+        body.put("launch_date", " ");
+        expect400(body, "launch_date: must be an RFC 3339 date with a zone offset");
     }
 
     @Test

@@ -40,6 +40,24 @@ class PrivilegeBoundaryTest {
     }
 
     @Test
+    void aLearnerHasNoApiAccessAnywhereUntilGivenAnotherRole() {
+        Tenant tenant = Fixtures.northwind();
+        Account learner = Fixtures.clientAccount("learner-" + Fixtures.unique() + "@northwind.test");
+        Fixtures.member(tenant.id(), learner.id(), "learner");
+
+        Api.as(learner.apiKey()).get("/api/organizations/").then().statusCode(403)
+                .body("message", equalTo("Learners have no API access")).body("success", equalTo(false));
+        Api.as(learner.apiKey()).get("/api/organizations/" + tenant.id()).then().statusCode(403);
+        Api.as(learner.apiKey()).post("/api/reset").then().statusCode(403);
+        Api.as(learner.apiKey()).get("/api/campaigns/").then().statusCode(403);
+
+        tenant.asAdmin().body(Map.of("role", "viewer"))
+                .put("/api/organizations/" + tenant.id() + "/members/" + learner.id()).then().statusCode(200);
+        Api.as(learner.apiKey()).get("/api/organizations/").then().statusCode(200);
+        Api.as(learner.apiKey()).get("/api/campaigns/").then().statusCode(200);
+    }
+
+    @Test
     void anOrgAdminCannotAddStaffAnotherOrganizationsClientOrAnUnknownAccount() {
         Tenant tenant = Fixtures.northwind();
         Tenant other = Fixtures.contoso();

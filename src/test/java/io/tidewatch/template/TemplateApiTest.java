@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.tidewatch.testing.Api;
 import io.tidewatch.testing.AuditRows;
 import io.tidewatch.testing.Fixtures;
@@ -81,6 +82,26 @@ class TemplateApiTest {
         assertThat(AuditRows.count(dataSource, tenant.id(), "template.create", id)).isEqualTo(1);
         assertThat(AuditRows.count(dataSource, tenant.id(), "template.update", id)).isEqualTo(1);
         assertThat(AuditRows.count(dataSource, tenant.id(), "template.delete", id)).isEqualTo(1);
+    }
+
+    @Test
+    void aSavedObjectsModifiedDateReadsBackExactlyAsTheSaveAnsweredIt() {
+        for (int i = 0; i < 5; i++) {
+            String saved = tenant.asAdmin().body(template("Stable date " + Fixtures.unique())).post("/api/templates/")
+                    .then().statusCode(201).extract().jsonPath().getString("modified_date");
+            long id = tenant.asAdmin().get("/api/templates/").then().extract().jsonPath()
+                    .getLong("find { it.modified_date == '" + saved + "' }.id");
+            tenant.asAdmin().get("/api/templates/" + id).then().body("modified_date", equalTo(saved));
+        }
+        JsonPath page = tenant.asAdmin().body(Map.of("name", "Stable page " + Fixtures.unique(), "html", "<p>x</p>"))
+                .post("/api/pages/").then().statusCode(201).extract().jsonPath();
+        tenant.asAdmin().get("/api/pages/" + page.getLong("id")).then()
+                .body("modified_date", equalTo(page.getString("modified_date")));
+        JsonPath group = tenant.asAdmin().body(Map.of("name", "Stable group " + Fixtures.unique(), "targets",
+                List.of(Map.of("email", "stable@example.test")))).post("/api/groups/").then().statusCode(201)
+                .extract().jsonPath();
+        tenant.asAdmin().get("/api/groups/" + group.getLong("id")).then()
+                .body("modified_date", equalTo(group.getString("modified_date")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,14 @@ public final class GoTime {
     }
 
     /** Formats an instant in UTC, or the zero value for null. */
+    /**
+     * The current moment at the precision both databases store (microseconds), for dates an answer shows and a later
+     * read shows again: a create's response and the next GET then carry the same value.
+     */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
     public static String format(Instant instant) {
         return instant == null ? ZERO : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
