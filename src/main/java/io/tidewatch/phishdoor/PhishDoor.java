@@ -146,8 +146,11 @@ public class PhishDoor {
             // answered with its status, without the router's error log.
             forms.route().failureHandler(ctx -> PhishHandler.refuse(ctx.response(),
                     ctx.statusCode() == 413 ? 413 : 400));
+            // No compression and no WebSocket extensions: the door serves neither, and their handlers would sit in
+            // every connection's pipeline.
             HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(configuredPort).setIdleTimeout(60)
-                    .setCompressionSupported(false);
+                    .setCompressionSupported(false).setPerMessageWebSocketCompressionSupported(false)
+                    .setPerFrameWebSocketCompressionSupported(false);
             vertx.createHttpServer(options).requestHandler(request -> {
                 if (request.method() == HttpMethod.POST) {
                     forms.handle(request);

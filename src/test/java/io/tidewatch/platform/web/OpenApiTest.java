@@ -3,6 +3,7 @@ package io.tidewatch.platform.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ class OpenApiTest {
     @Test
     void servesTheOpenApiDocument() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body(containsString("\"title\" : \"Tidewatch API\"")).body(containsString("/api/campaigns/"));
+                .body(containsString("\"title\" : \"Tidewatch API\"")).body(containsString("/api/campaigns/"))
+                .body(not(containsString("\"/console/"))).body(not(containsString("\"/login\"")));
     }
 
     @Test
