@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import io.tidewatch.campaign.CampaignMaterials.MaterialRef;
 import io.tidewatch.campaign.CampaignRequest.RefJson;
+import io.tidewatch.gotemplate.PhishingContext;
+import io.tidewatch.gotemplate.TemplateException;
 import io.tidewatch.platform.web.ApiException;
 import io.tidewatch.platform.web.GoTime;
 
@@ -63,6 +65,11 @@ final class CampaignRequests {
         String url = request.url() == null ? "" : request.url().trim();
         if (url.length() > 2048) {
             throw ApiException.badRequest("url: at most 2048 characters");
+        }
+        try {
+            PhishingContext.validateUrl(url);
+        } catch (TemplateException e) {
+            throw ApiException.badRequest(e.describe("url"));
         }
         List<MaterialRef> groups = request.groups().stream()
                 .map(g -> g == null ? MaterialRef.byName("") : g.toRef()).toList();

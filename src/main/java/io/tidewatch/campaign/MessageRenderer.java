@@ -19,7 +19,8 @@ public interface MessageRenderer {
 
     /**
      * What a template may refer to: the recipient's fields, the sender's address ({@code From}), the recipient id and
-     * the campaign URL from which {@code URL}, {@code TrackingURL}, {@code Tracker} and {@code BaseURL} are derived.
+     * the campaign URL (itself a template of the recipient's fields) from which {@code URL}, {@code TrackingURL},
+     * {@code Tracker} and {@code BaseURL} are derived.
      */
     record Recipient(String firstName, String lastName, String email, String position, String from, String rid,
             String campaignUrl) {

@@ -9,20 +9,23 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.tidewatch.gotemplate.Expr.Scope;
+import io.tidewatch.gotemplate.Expr.Type;
+import io.tidewatch.gotemplate.Expr.Value;
+
 /**
- * A parsed template in Go {@code text/template} syntax, restricted to what phishing content uses: field references
- * ({@code {{.FirstName}}}, spaces allowed inside the braces), {@code if}/{@code else if}/{@code else}/{@code end} on
- * a field or its negation ({@code not .X}), comments, string constants and Go's {@code {{-}}/{@code -}}} whitespace
- * trimming. Anything else (range, printf, Vue-style {@code {{ x }}}) is refused at parse time with a message naming
- * it, so a template that saves is a template that renders.
+ * A parsed template in Go {@code text/template} syntax over string variables: fields ({@code {{.FirstName}}}),
+ * pipelines with {@code |} and parentheses, Go's predefined functions that apply to strings ({@link Builtin}),
+ * {@code if} and {@code with} with {@code else if}/{@code else with}/{@code else}, comments, constants and Go's
+ * {@code {{-}}/{@code -}}} trimming. Variables, {@code range} and {@code template} and every type error Go would
+ * report while executing are refused at parse time with a message naming them, so a template that saves renders.
  */
 public final class GoTemplate {
 
-    private static final Pattern FIELD = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)");
-    private static final Pattern IF = Pattern.compile("if(?:\\s+(.*))?", Pattern.DOTALL);
-    private static final Pattern ELSE_IF = Pattern.compile("else\\s+if(?:\\s+(.*))?", Pattern.DOTALL);
+    private static final Pattern KEYWORD = Pattern.compile("(end|else|if|with|range|template|define|block|break|continue)"
+            + "(?![A-Za-z0-9_])");
 
-    /** How deeply {@code {{if}}} blocks may nest; rendering recurses once per level. */
+    /** How deeply blocks, parentheses and pipelines may nest; rendering recurses once per level. */
     static final int MAX_NESTING = 100;
 
     private final List<Node> nodes;
@@ -47,9 +50,7 @@ public final class GoTemplate {
      */
     public String render(Map<String, String> values, Set<String> rawHtml, boolean html) {
         StringBuilder out = new StringBuilder();
-        for (Node node : nodes) {
-            node.render(out, values, rawHtml, html);
-        }
+        renderAll(out, nodes, new Scope(values, rawHtml, html, null));
         return out.toString();
     }
 
@@ -72,74 +73,80 @@ public final class GoTemplate {
     }
 
     /** A piece of a parsed template. */
-    private sealed interface Node permits Text, Field, Branches {
-        void render(StringBuilder out, Map<String, String> values, Set<String> rawHtml, boolean html);
+    private sealed interface Node permits Text, Output, Block {
+        void render(StringBuilder out, Scope scope);
     }
 
     private record Text(String text) implements Node {
         @Override
-        public void render(StringBuilder out, Map<String, String> values, Set<String> rawHtml, boolean html) {
+        public void render(StringBuilder out, Scope scope) {
             out.append(text);
         }
     }
 
-    private record Field(String name) implements Node {
+    private record Output(Expr pipeline) implements Node {
         @Override
-        public void render(StringBuilder out, Map<String, String> values, Set<String> rawHtml, boolean html) {
-            String value = values.getOrDefault(name, "");
-            out.append(html && !rawHtml.contains(name) ? escapeHtml(value) : value);
+        public void render(StringBuilder out, Scope scope) {
+            out.append(pipeline.eval(scope).shown());
         }
     }
 
-    private record Condition(String field, boolean negated) {
-        boolean holds(Map<String, String> values) {
-            String value = values.get(field);
-            return (value != null && !value.isEmpty()) != negated;
-        }
+    /** One {@code if} or {@code with} arm; a {@code with} arm ({@code binds}) sets dot to the tested value. */
+    private record Branch(Expr condition, boolean binds, List<Node> body) {
     }
 
-    private record Branch(Condition condition, List<Node> body) {
-    }
-
-    private record Branches(List<Branch> branches, List<Node> otherwise) implements Node {
+    private record Block(List<Branch> branches, List<Node> otherwise) implements Node {
         @Override
-        public void render(StringBuilder out, Map<String, String> values, Set<String> rawHtml, boolean html) {
-            List<Node> chosen = otherwise;
+        public void render(StringBuilder out, Scope scope) {
             for (Branch branch : branches) {
-                if (branch.condition().holds(values)) {
-                    chosen = branch.body();
-                    break;
+                Value value = branch.condition().eval(scope);
+                if (value.truth()) {
+                    renderAll(out, branch.body(), branch.binds() ? scope.with(value) : scope);
+                    return;
                 }
             }
-            for (Node node : chosen) {
-                node.render(out, values, rawHtml, html);
-            }
+            renderAll(out, otherwise, scope);
         }
     }
 
-    /** An {@code if} being parsed: its branches so far and where the current body goes. */
-    private static final class OpenIf {
+    private static void renderAll(StringBuilder out, List<Node> nodes, Scope scope) {
+        for (Node node : nodes) {
+            node.render(out, scope);
+        }
+    }
+
+    /** An {@code if} or {@code with} being parsed: its arms so far, where the current body goes and dot's type there. */
+    private static final class OpenBlock {
+        final String keyword;
         final String opening;
         final int line;
+        final Type outerDot;
         final List<Branch> branches = new ArrayList<>();
         List<Node> otherwise;
         List<Node> current;
+        Type dot;
 
-        OpenIf(String opening, int line, Condition condition) {
+        OpenBlock(String keyword, String opening, int line, Type outerDot) {
+            this.keyword = keyword;
             this.opening = opening;
             this.line = line;
-            this.current = new ArrayList<>();
-            branches.add(new Branch(condition, current));
+            this.outerDot = outerDot;
+        }
+
+        void arm(Expr condition, boolean binds) {
+            current = new ArrayList<>();
+            branches.add(new Branch(condition, binds, current));
+            dot = binds ? condition.type() : outerDot;
         }
     }
 
-    /** A one-pass parser over the source; keeps a stack of open {@code if}s. */
+    /** A one-pass parser over the source; keeps a stack of open {@code if} and {@code with} blocks. */
     private static final class Parser {
 
         private final String src;
         private final Set<String> variables;
         private final List<Node> root = new ArrayList<>();
-        private final Deque<OpenIf> open = new ArrayDeque<>();
+        private final Deque<OpenBlock> open = new ArrayDeque<>();
         private int pos;
         private boolean trimNextText;
         private int counted;
@@ -172,7 +179,7 @@ public final class GoTemplate {
                 trimNextText = trimRight;
             }
             if (!open.isEmpty()) {
-                OpenIf unclosed = open.peek();
+                OpenBlock unclosed = open.peek();
                 throw new TemplateException("missing {{end}} for " + unclosed.opening, unclosed.line);
             }
             return new GoTemplate(List.copyOf(root));
@@ -242,121 +249,84 @@ public final class GoTemplate {
             if (content.isEmpty()) {
                 throw new TemplateException("missing value for command in " + written, line);
             }
-            if (content.equals("end")) {
-                end(line);
-            } else if (content.equals("else")) {
-                otherwise(line);
-            } else if (ELSE_IF.matcher(content).matches()) {
-                elseIf(content, line);
-            } else if (IF.matcher(content).matches()) {
-                Matcher m = IF.matcher(content);
-                m.matches();
-                Condition condition = condition(m.group(1), "{{" + content + "}}", line);
-                if (open.size() >= MAX_NESTING) {
-                    throw new TemplateException("{{if}} nested more than " + MAX_NESTING + " levels deep", line);
-                }
-                open.push(new OpenIf("{{" + content + "}}", line, condition));
-            } else if (content.startsWith("\"") || content.startsWith("`")) {
-                target().add(new Text(literal(content, written, line)));
-            } else {
-                target().add(new Field(field(content, written, line)));
+            Matcher m = KEYWORD.matcher(content);
+            String keyword = m.lookingAt() ? m.group(1) : "";
+            String rest = content.substring(keyword.length()).strip();
+            switch (keyword) {
+                case "end" -> end(rest, line);
+                case "else" -> otherwise(rest, line);
+                case "if", "with" -> open(keyword, rest, "{{" + content + "}}", line);
+                case "range", "template", "define", "block", "break", "continue" -> throw new TemplateException(
+                        "{{" + keyword + "}} is not supported (only if, with, else and end are) in " + written, line);
+                default -> output(Pipelines.parse(content, written, line, variables, dot()));
             }
         }
 
-        private void end(int line) {
+        private void output(Expr pipeline) {
+            if (pipeline instanceof Expr.Constant constant) {
+                target().add(new Text(constant.value().shown()));
+            } else {
+                target().add(new Output(pipeline));
+            }
+        }
+
+        private void open(String keyword, String pipeline, String written, int line) {
+            if (pipeline.isEmpty()) {
+                throw new TemplateException("missing condition in " + written, line);
+            }
+            if (open.size() >= MAX_NESTING) {
+                throw new TemplateException("{{" + keyword + "}} nested more than " + MAX_NESTING + " levels deep", line);
+            }
+            OpenBlock block = new OpenBlock(keyword, written, line, dot());
+            block.arm(Pipelines.parse(pipeline, written, line, variables, block.outerDot), keyword.equals("with"));
+            open.push(block);
+        }
+
+        private void end(String rest, int line) {
             if (open.isEmpty()) {
                 throw new TemplateException("unexpected {{end}}", line);
             }
-            OpenIf closed = open.pop();
-            target().add(new Branches(List.copyOf(closed.branches.stream()
-                    .map(b -> new Branch(b.condition(), List.copyOf(b.body()))).toList()),
+            if (!rest.isEmpty()) {
+                throw new TemplateException("unexpected \"" + rest + "\" in {{end}}", line);
+            }
+            OpenBlock closed = open.pop();
+            target().add(new Block(closed.branches.stream()
+                    .map(b -> new Branch(b.condition(), b.binds(), List.copyOf(b.body()))).toList(),
                     closed.otherwise == null ? List.of() : List.copyOf(closed.otherwise)));
         }
 
-        private void otherwise(int line) {
-            OpenIf current = open.peek();
+        /** {@code {{else}}}, {@code {{else if ...}}} or {@code {{else with ...}}}. */
+        private void otherwise(String rest, int line) {
+            String written = rest.isEmpty() ? "{{else}}" : "{{else " + rest + "}}";
+            OpenBlock current = open.peek();
             if (current == null) {
-                throw new TemplateException("unexpected {{else}}", line);
+                throw new TemplateException("unexpected " + written, line);
             }
             if (current.otherwise != null) {
-                throw new TemplateException("more than one {{else}} in " + current.opening, line);
+                throw new TemplateException((rest.isEmpty() ? "more than one {{else}}" : written + " after {{else}}")
+                        + " in " + current.opening, line);
             }
-            current.otherwise = new ArrayList<>();
-            current.current = current.otherwise;
-        }
-
-        private void elseIf(String content, int line) {
-            OpenIf current = open.peek();
-            if (current == null) {
-                throw new TemplateException("unexpected {{" + content + "}}", line);
+            if (rest.isEmpty()) {
+                current.otherwise = new ArrayList<>();
+                current.current = current.otherwise;
+                current.dot = current.outerDot;
+                return;
             }
-            if (current.otherwise != null) {
-                throw new TemplateException("{{" + content + "}} after {{else}} in " + current.opening, line);
+            Matcher m = KEYWORD.matcher(rest);
+            String keyword = m.lookingAt() ? m.group(1) : "";
+            String pipeline = rest.substring(keyword.length()).strip();
+            if (!keyword.equals("if") && !keyword.equals("with")) {
+                throw new TemplateException("unexpected \"" + rest + "\" in {{else}}", line);
             }
-            Matcher m = ELSE_IF.matcher(content);
-            m.matches();
-            List<Node> body = new ArrayList<>();
-            current.branches.add(new Branch(condition(m.group(1), "{{" + content + "}}", line), body));
-            current.current = body;
-        }
-
-        private Condition condition(String expression, String written, int line) {
-            String e = expression == null ? "" : expression.strip();
-            if (e.isEmpty()) {
+            if (pipeline.isEmpty()) {
                 throw new TemplateException("missing condition in " + written, line);
             }
-            boolean negated = false;
-            if (e.startsWith("not ") || e.startsWith("not\t")) {
-                negated = true;
-                e = e.substring(3).strip();
-            }
-            return new Condition(field(e, written, line), negated);
+            current.arm(Pipelines.parse(pipeline, written, line, variables, current.outerDot), keyword.equals("with"));
         }
 
-        private String field(String content, String written, int line) {
-            Matcher m = FIELD.matcher(content);
-            if (!m.matches()) {
-                throw new TemplateException("unsupported template action " + written, line);
-            }
-            String name = m.group(1);
-            if (!variables.contains(name)) {
-                throw new TemplateException("unknown variable {{." + name + "}}", line);
-            }
-            return name;
-        }
-
-        private static String literal(String content, String written, int line) {
-            char quote = content.charAt(0);
-            if (content.length() < 2 || content.charAt(content.length() - 1) != quote) {
-                throw new TemplateException("unsupported template action " + written, line);
-            }
-            String body = content.substring(1, content.length() - 1);
-            if (quote == '`') {
-                return body;
-            }
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < body.length(); i++) {
-                char c = body.charAt(i);
-                if (c == '"') {
-                    throw new TemplateException("unsupported template action " + written, line);
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                if (++i >= body.length()) {
-                    throw new TemplateException("unterminated string in action", line);
-                }
-                char next = body.charAt(i);
-                switch (next) {
-                    case 'n' -> out.append('\n');
-                    case 't' -> out.append('\t');
-                    case 'r' -> out.append('\r');
-                    case '\\', '"', '\'' -> out.append(next);
-                    default -> throw new TemplateException("unsupported escape \\" + next + " in " + written, line);
-                }
-            }
-            return out.toString();
+        /** The type of dot where the parser is: null at the top level, where dot is the whole context. */
+        private Type dot() {
+            return open.isEmpty() ? null : open.peek().dot;
         }
 
         private List<Node> target() {

@@ -23,16 +23,20 @@ public record PhishingContext(String firstName, String lastName, String email, S
     public static final Set<String> VARIABLES = Set.of("FirstName", "LastName", "Email", "Position", "From", "URL",
             "TrackingURL", "Tracker", "BaseURL", "RId");
 
+    /** What the campaign URL may use: Gophish executes it as a template with the recipient's fields only. */
+    public static final Set<String> URL_VARIABLES = Set.of("FirstName", "LastName", "Email", "Position");
+
     /** Variables whose value is markup built by the platform and goes into HTML unescaped. */
     public static final Set<String> RAW_HTML = Set.of("Tracker");
 
     /** The recipient parameter Gophish appends to campaign URLs. */
     public static final String RECIPIENT_PARAMETER = "rid";
 
-    /** Builds the context as Gophish does for one recipient and the campaign URL. */
+    /** Builds the context as Gophish does for one recipient and the campaign URL, itself a template. */
     public static PhishingContext of(String firstName, String lastName, String email, String position, String from,
             String campaignUrl, String rid) {
-        String url = campaignUrl == null ? "" : campaignUrl;
+        String url = campaignUrl(campaignUrl, Map.of("FirstName", nz(firstName), "LastName", nz(lastName), "Email",
+                nz(email), "Position", nz(position)));
         GoUrl parsed = GoUrl.parse(url);
         Map<String, List<String>> query = parsed.query();
         query.put(RECIPIENT_PARAMETER, new ArrayList<>(List.of(rid)));
@@ -69,6 +73,23 @@ public record PhishingContext(String firstName, String lastName, String email, S
     /** Renders {@code source} for this context; {@code html} escapes recipient values. */
     public String render(String source, boolean html) {
         return GoTemplate.parse(source, VARIABLES).render(values(), RAW_HTML, html);
+    }
+
+    /** Checks a campaign URL as Gophish will execute it; a {@link TemplateException} names the problem. */
+    public static void validateUrl(String campaignUrl) {
+        GoTemplate.validate(campaignUrl, URL_VARIABLES);
+    }
+
+    private static String campaignUrl(String source, Map<String, String> recipient) {
+        if (source == null || !source.contains("{{")) {
+            return nz(source);
+        }
+        try {
+            return GoTemplate.parse(source, URL_VARIABLES).render(recipient, Set.of(), false);
+        } catch (TemplateException e) {
+            // A URL saved before campaign URLs were checked on creation is sent as it was then: literally.
+            return source;
+        }
     }
 
     private static String joinTrack(String path) {
@@ -135,7 +156,8 @@ public record PhishingContext(String firstName, String lastName, String email, S
             return out.toString();
         }
 
-        private static String escape(String text) {
+        /** Go's {@code url.QueryEscape}. */
+        static String escape(String text) {
             return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
         }
 

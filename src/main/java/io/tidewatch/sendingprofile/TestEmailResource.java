@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.tidewatch.audit.AuditEvent;
 import io.tidewatch.audit.AuditLog;
 import io.tidewatch.gotemplate.PhishingContext;
+import io.tidewatch.gotemplate.TemplateException;
 import io.tidewatch.landingpage.PageService;
 import io.tidewatch.organization.OrgRole;
 import io.tidewatch.organization.TenantAccess;
@@ -91,6 +92,11 @@ public class TestEmailResource {
             email = MailAddress.parse(email).address();
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
+        }
+        try {
+            PhishingContext.validateUrl(request.url());
+        } catch (TemplateException e) {
+            throw ApiException.badRequest(e.describe("url"));
         }
         MailAddress from = PhishingMessage.from(template, profile);
         PhishingContext context = PhishingContext.of(request.firstName(), request.lastName(), email,

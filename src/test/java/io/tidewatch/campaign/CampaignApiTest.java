@@ -92,6 +92,20 @@ class CampaignApiTest {
     }
 
     @Test
+    void refusesACampaignUrlThatIsNotATemplateOfTheRecipientsFields() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(kit.body("http://phish.example.test/{{.Nope}}"));
+        expect400(body, "unknown variable {{.Nope}} (url, line 1)");
+        body.put("url", "http://phish.example.test/?u={{.URL}}");
+        expect400(body, "unknown variable {{.URL}} (url, line 1)");
+        body.put("url", "http://phish.example.test/{{.FirstName");
+        expect400(body, "unclosed action: {{ without }} (url, line 1)");
+        body.put("url", "http://phish.example.test/{{printf \"%d\" .Email}}");
+        expect400(body, "printf %d needs an integer, got a string in {{printf \"%d\" .Email}} (url, line 1)");
+        assertThat(tenant.asAdmin().get("/api/campaigns/summary").jsonPath().getList("campaigns.name"))
+                .doesNotContain(body.get("name"));
+    }
+
+    @Test
     void answersGophishMessagesForUnknownReferences() {
         Map<String, Object> body = new java.util.LinkedHashMap<>(kit.body(URL));
         body.put("groups", List.of(Map.of("name", "no such group")));

@@ -180,6 +180,33 @@ class CampaignDeliveryTest {
     }
 
     @Test
+    void templatesTheCampaignUrlPerRecipientAndTheDoorStillAnswersIt() throws Exception {
+        List<TargetMaterial> targets = CampaignFixtures.targets(2);
+        Kit base = CampaignFixtures.kit(materials, tenant, smtp(), targets);
+        var page = materials.page(tenant.id(), "Templated " + Fixtures.unique(), "<html><body><a href=\"{{.URL}}\">again"
+                + "</a><form method=\"post\"><input name=\"username\"></form></body></html>", true, false,
+                "{{.BaseURL}}/done");
+        String origin = "http://127.0.0.1:" + door.port();
+        long id = new Kit(tenant, base.template(), page, base.profile(), base.group())
+                .launch(origin + "/{{.FirstName | urlquery}}/login?e={{.Email}}");
+        CampaignFixtures.awaitSettled(tenant, id, Duration.ofSeconds(20));
+        for (TargetMaterial target : targets) {
+            String link = first(LINK, htmlOf(target.email())).replace("&amp;", "&");
+            assertThat(link).startsWith(origin + "/" + target.firstName() + "/login?e="
+                    + target.email().replace("@", "%40") + "&rid=");
+            HttpResponse<String> landing = send("GET", link, null);
+            assertThat(landing.statusCode()).isEqualTo(200);
+            assertThat(landing.body()).contains("href=\"" + link.replace("&", "&amp;") + "\"");
+            HttpResponse<String> submitted = send("POST", link, "username=someone");
+            assertThat(submitted.statusCode()).isEqualTo(302);
+            assertThat(submitted.headers().firstValue("Location")).contains(origin + "/done");
+        }
+        Waiting.until("both submissions recorded", Duration.ofSeconds(10), () -> tenant.asAdmin()
+                .get("/api/campaigns/" + id + "/summary").then().extract().jsonPath()
+                .getInt("stats.submitted_data") == 2);
+    }
+
+    @Test
     void acceptsTheOfficialPythonClientsRequests() throws Exception {
         Kit kit = CampaignFixtures.kit(materials, tenant, smtp(), CampaignFixtures.targets(2));
         String now = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(30).withNano(868_104_000).toString()

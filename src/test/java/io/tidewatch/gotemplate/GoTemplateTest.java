@@ -2,6 +2,7 @@ package io.tidewatch.gotemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
 import java.util.Set;
@@ -102,9 +103,9 @@ class GoTemplateTest {
         assertThatThrownBy(() -> GoTemplate.validate("Hi {{.FirstName", PhishingContext.VARIABLES))
                 .hasMessage("unclosed action: {{ without }}");
         assertThatThrownBy(() -> GoTemplate.validate("{{ message }}", PhishingContext.VARIABLES))
-                .hasMessage("unsupported template action {{ message }}");
+                .hasMessage("function \"message\" not defined in {{ message }}");
         assertThatThrownBy(() -> GoTemplate.validate("{{range .Targets}}{{end}}", PhishingContext.VARIABLES))
-                .hasMessage("unsupported template action {{range .Targets}}");
+                .hasMessage("{{range}} is not supported (only if, with, else and end are) in {{range .Targets}}");
         assertThatThrownBy(() -> GoTemplate.validate("{{}}", PhishingContext.VARIABLES))
                 .hasMessageContaining("missing value");
     }
@@ -117,8 +118,144 @@ class GoTemplateTest {
 
     @Test
     void reportsTheLineOfTheProblem() {
-        TemplateException e = org.assertj.core.api.Assertions.catchThrowableOfType(TemplateException.class,
+        TemplateException e = catchThrowableOfType(TemplateException.class,
                 () -> GoTemplate.validate("a\nb\n{{if .FirstName}}\n{{.Bad}}", PhishingContext.VARIABLES));
         assertThat(e.describe("html")).isEqualTo("unknown variable {{.Bad}} (html, line 4)");
+    }
+
+    @Test
+    void comparesStringsWithEqNeAndOrderingFunctionsAsGoDoes() {
+        assertThat(render("{{if eq .FirstName \"x\"}}a{{else}}b{{end}}", false)).isEqualTo("b");
+        assertThat(render("{{if eq .FirstName \"x\" \"Alice\"}}one of them{{end}}", false)).isEqualTo("one of them");
+        assertThat(render("{{ne .FirstName \"Bob\"}} {{ne .LastName \"\"}}", false)).isEqualTo("true false");
+        assertThat(render("{{lt \"Zed\" \"alpha\"}} {{gt \"é\" \"z\"}} {{le \"a\" \"a\"}} {{ge \"a\" \"b\"}}", false))
+                .isEqualTo("true true true false");
+        assertThat(render("{{lt \"\uFFFF\" \"\uD83D\uDE00\"}}", false)).as("code point order, as UTF-8 bytes")
+                .isEqualTo("true");
+    }
+
+    @Test
+    void returnsTheDecidingArgumentFromAndOrAndNegatesWithNot() {
+        assertThat(render("Dear {{or .LastName \"friend\"}}", false)).isEqualTo("Dear friend");
+        assertThat(render("[{{and .FirstName .Email}}|{{and .LastName .Email}}]", false))
+                .isEqualTo("[alice@example.com|]");
+        assertThat(render("{{not .LastName}} {{not .FirstName}}", false)).isEqualTo("true false");
+        assertThat(render("{{if and (eq .FirstName \"Alice\") (not .LastName)}}ok{{end}}", false)).isEqualTo("ok");
+    }
+
+    @Test
+    void pipesTheLeftValueInAsTheLastArgument() {
+        assertThat(render("{{.FirstName | printf \"%s!\"}}", false)).isEqualTo("Alice!");
+        assertThat(render("{{\"Alice\" | eq .FirstName}} {{.FirstName | len}}", false)).isEqualTo("true 5");
+        assertThat(render("{{.FirstName | printf \"<%s>\" | html}}", false)).isEqualTo("&lt;Alice&gt;");
+    }
+
+    @Test
+    void bindsDotInsideWithAndKeepsItInElse() {
+        assertThat(render("{{with .FirstName}}Hi {{.}}{{else}}Hello{{end}}", false)).isEqualTo("Hi Alice");
+        assertThat(render("{{with .LastName}}Hi {{.}}{{else}}Hello {{.Email}}{{end}}", false))
+                .isEqualTo("Hello alice@example.com");
+        assertThat(render("{{with .LastName}}L{{else with .FirstName}}{{. | len}}{{else}}none{{end}}", false))
+                .isEqualTo("5");
+        assertThat(render("{{with eq .FirstName \"Alice\"}}{{.}}{{end}}", false)).isEqualTo("true");
+    }
+
+    @Test
+    void formatsWithPrintfLikeGo() {
+        assertThat(render("{{printf \"%s <%s>\" .FirstName .Email}}", false)).isEqualTo("Alice <alice@example.com>");
+        assertThat(render("{{printf \"[%8s|%-8s|%.3s|%v]\" .FirstName .FirstName .FirstName .FirstName}}", false))
+                .isEqualTo("[   Alice|Alice   |Ali|Alice]");
+        assertThat(render("{{printf \"%q\" \"a\\\"b\\n\"}}", false)).isEqualTo("\"a\\\"b\\n\"");
+        assertThat(render("{{printf \"%d%% %05d %+d %-3d| %v %v\" (len .FirstName) 42 7 -1 3 true}}", false))
+                .isEqualTo("5% 00042 +7 -1 | 3 true");
+        assertThat(render("{{printf \"%6s|\" \"Zoë\"}}", false)).as("widths count characters").isEqualTo("   Zoë|");
+    }
+
+    @Test
+    void printsAndPrintlnsWithGosSpacing() {
+        assertThat(render("{{print \"a\" \"b\" 1 2 true}}", false)).isEqualTo("ab1 2 true");
+        assertThat(render("{{println .FirstName 3}}", false)).isEqualTo("Alice 3\n");
+        assertThat(render("{{len \"Zoë\"}}", false)).as("bytes, as Go counts").isEqualTo("4");
+    }
+
+    @Test
+    void escapesWithHtmlJsAndUrlqueryByGosRules() {
+        assertThat(render("{{html \"<a href='x'>&\\\"\"}}", false)).isEqualTo("&lt;a href=&#39;x&#39;&gt;&amp;&#34;");
+        assertThat(render("{{js \"it's <b>\\\"x\\\"=1\\\\\\t\"}}", false))
+                .isEqualTo("it\\'s \\u003Cb\\u003E\\\"x\\\"\\u003D1\\\\\\u0009");
+        assertThat(render("{{urlquery \"a b&c=d/é~*\"}}", false)).isEqualTo("a+b%26c%3Dd%2F%C3%A9~%2A");
+        assertThat(render("{{html .FirstName 3}}", false)).as("several arguments print as fmt.Sprint").isEqualTo("Alice3");
+    }
+
+    @Test
+    void escapesRecipientValuesButNotTemplateTextInHtmlOutput() {
+        Map<String, String> evil = Map.of("FirstName", "<i>O'Neil</i>", "Tracker", "<img src='t'/>");
+        String source = "{{printf \"<b>%s</b>\" .FirstName}}|{{.FirstName | html}}|{{urlquery .FirstName}}|"
+                + "{{with .FirstName}}{{.}}{{end}}|{{len .FirstName}}|{{if eq .FirstName \"<i>O'Neil</i>\"}}same{{end}}|"
+                + "{{.Tracker | print}}";
+        assertThat(GoTemplate.parse(source, PhishingContext.VARIABLES).render(evil, PhishingContext.RAW_HTML, true))
+                .isEqualTo("<b>&lt;i&gt;O&#39;Neil&lt;/i&gt;</b>|&lt;i&gt;O&#39;Neil&lt;/i&gt;|%3Ci%3EO%27Neil%3C%2Fi%3E|"
+                        + "&lt;i&gt;O&#39;Neil&lt;/i&gt;|13|same|<img src='t'/>");
+        Map<String, String> ampersand = Map.of("FirstName", "A&B");
+        assertThat(GoTemplate.parse("[{{printf \"%.2s|%5s\" .FirstName .FirstName}}]", PhishingContext.VARIABLES)
+                .render(ampersand, PhishingContext.RAW_HTML, true)).as("cut and padded as the reader sees it")
+                .isEqualTo("[A&amp;|  A&amp;B]");
+    }
+
+    @Test
+    void refusesWhatGoWouldFailOnWhileRendering() {
+        assertRefused("{{eq (len .FirstName) \"3\"}}", "eq compares an integer with a string in {{eq (len .FirstName) \"3\"}}");
+        assertRefused("{{printf \"%d\" .Email}}", "printf %d needs an integer, got a string in {{printf \"%d\" .Email}}");
+        assertRefused("{{printf \"%x\" .Email}}",
+                "unsupported printf verb %x (use %s, %v, %d, %q or %%) in {{printf \"%x\" .Email}}");
+        assertRefused("{{printf \"%s %s\" .Email}}",
+                "printf format \"%s %s\" has 2 verb(s) for 1 value(s) in {{printf \"%s %s\" .Email}}");
+        assertRefused("{{printf .Email}}", "printf needs a string constant as its format in {{printf .Email}}");
+        assertRefused("{{len 3}}", "len needs a string, got an integer in {{len 3}}");
+        assertRefused("{{lt true false}}", "lt cannot order booleans in {{lt true false}}");
+        assertRefused("{{if not}}x{{end}}", "wrong number of args for not: want 1 got 0 in {{if not}}");
+        assertRefused("{{eq .FirstName}}", "wrong number of args for eq: want at least 2 got 1 in {{eq .FirstName}}");
+        assertRefused("{{.FirstName \"x\"}}", "can't give argument to non-function in {{.FirstName \"x\"}}");
+        assertRefused("{{.FirstName | \"x\"}}", "only a function can take a piped value in {{.FirstName | \"x\"}}");
+    }
+
+    @Test
+    void refusesVariablesRangeAndFunctionsItDoesNotHave() {
+        assertRefused("{{$x := .FirstName}}", "variables ($...) are not supported in {{$x := .FirstName}}");
+        assertRefused("{{index .FirstName 0}}", "function \"index\" is not supported in {{index .FirstName 0}}");
+        assertRefused("{{template \"x\"}}",
+                "{{template}} is not supported (only if, with, else and end are) in {{template \"x\"}}");
+        assertRefused("{{.}}", "{{.}} would print the whole context; name a variable such as {{.FirstName}} in {{.}}");
+        assertRefused("{{printf \"%s\" (.FirstName}}", "unclosed left paren in {{printf \"%s\" (.FirstName}}");
+    }
+
+    @Test
+    void namesUnknownVariablesAnywhereInAPipeline() {
+        assertRefused("{{if eq .Nope \"x\"}}a{{end}}", "unknown variable {{.Nope}}");
+        assertRefused("{{.FirstName | printf \"%s %s\" .Nope}}", "unknown variable {{.Nope}}");
+        assertRefused("{{with .FirstName}}{{.Email}}{{end}}",
+                "can't evaluate field Email inside {{with}}, where dot is the tested value in {{.Email}}");
+    }
+
+    @Test
+    void refusesPipelinesAndParenthesesNestedBeyondTheLimit() {
+        assertRefused("{{.URL" + " | html".repeat(60_000) + "}}", "expression nested more than 100 levels deep in {{.URL",
+                true);
+        assertRefused("{{" + "(".repeat(60_000) + "}}", "parentheses nested more than 100 levels deep", true);
+    }
+
+    private static void assertRefused(String source, String message) {
+        assertRefused(source, message, false);
+    }
+
+    private static void assertRefused(String source, String message, boolean prefix) {
+        TemplateException e = catchThrowableOfType(TemplateException.class,
+                () -> GoTemplate.validate(source, PhishingContext.VARIABLES));
+        assertThat(e).as(source).isNotNull();
+        if (prefix) {
+            assertThat(e.getMessage()).startsWith(message);
+        } else {
+            assertThat(e.getMessage()).isEqualTo(message);
+        }
     }
 }

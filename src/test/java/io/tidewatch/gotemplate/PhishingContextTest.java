@@ -1,6 +1,7 @@
 package io.tidewatch.gotemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +40,22 @@ class PhishingContextTest {
         assertThat(context.render("{{.FirstName}} {{.LastName}} from {{.From}}", true))
                 .isEqualTo("Zoë O&#39;Neil from IT Desk");
         assertThat(context.render("{{.LastName}}", false)).isEqualTo("O'Neil");
+    }
+
+    @Test
+    void templatesTheCampaignUrlWithTheRecipientsFieldsBeforeAddingTheRid() {
+        PhishingContext context = PhishingContext.of("Ann Marie", "Lee", "ann+x@x.test", "CFO", "IT",
+                "https://p.test/{{.Position}}/login?n={{.FirstName}}&e={{.Email | urlquery}}&raw={{.Email}}", "r1");
+        assertThat(context.url()).isEqualTo("https://p.test/CFO/login?e=ann%2Bx%40x.test&n=Ann+Marie&raw=ann+x%40x.test"
+                + "&rid=r1");
+        assertThat(context.trackingUrl()).startsWith("https://p.test/CFO/login/track?e=");
+        assertThat(context.baseUrl()).isEqualTo("https://p.test");
+    }
+
+    @Test
+    void refusesACampaignUrlNamingAnythingButTheRecipientsFields() {
+        PhishingContext.validateUrl("http://p.test/{{if .LastName}}{{.LastName | urlquery}}{{end}}");
+        assertThatThrownBy(() -> PhishingContext.validateUrl("http://p.test/?r={{.RId}}"))
+                .isInstanceOf(TemplateException.class).hasMessage("unknown variable {{.RId}}");
     }
 }
