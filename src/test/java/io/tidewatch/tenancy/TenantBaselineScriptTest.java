@@ -3,13 +3,11 @@ package io.tidewatch.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tidewatch.testing.SchemaShape;
 
 /**
  * A new tenant schema is built by the baseline script ({@code B7}) instead of the versioned migrations V1 to V7; a
@@ -88,61 +87,8 @@ class TenantBaselineScriptTest {
         return applied;
     }
 
-    /** Every table's columns, primary key, foreign keys and indexes, as sorted lines free of the schema's name. */
     private TreeSet<String> shape(long orgId) throws SQLException {
-        String schema = TenantSchemas.of(orgId);
-        TreeSet<String> lines = new TreeSet<>();
-        try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = meta.getTables(null, schema, "%", new String[] { "TABLE" })) {
-                while (rs.next()) {
-                    String table = rs.getString("TABLE_NAME");
-                    if (!table.equalsIgnoreCase(TenantMigrator.HISTORY_TABLE)) {
-                        tables.add(table);
-                    }
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rs = meta.getColumns(null, schema, table, "%")) {
-                    while (rs.next()) {
-                        lines.add(String.join(" ", "column", table, rs.getString("COLUMN_NAME"),
-                                rs.getString("TYPE_NAME"), rs.getString("COLUMN_SIZE"), rs.getString("IS_NULLABLE"),
-                                rs.getString("IS_AUTOINCREMENT"), String.valueOf(rs.getString("COLUMN_DEF"))));
-                    }
-                }
-                try (ResultSet rs = meta.getPrimaryKeys(null, schema, table)) {
-                    while (rs.next()) {
-                        lines.add(String.join(" ", "primary-key", table, rs.getString("COLUMN_NAME")));
-                    }
-                }
-                try (ResultSet rs = meta.getImportedKeys(null, schema, table)) {
-                    while (rs.next()) {
-                        lines.add(String.join(" ", "foreign-key", table, rs.getString("FKCOLUMN_NAME"),
-                                rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME"),
-                                rs.getString("DELETE_RULE")));
-                    }
-                }
-                try (ResultSet rs = meta.getIndexInfo(null, schema, table, false, false)) {
-                    while (rs.next()) {
-                        String name = rs.getString("INDEX_NAME");
-                        if (name != null && name.toLowerCase(Locale.ROOT).startsWith("ix_")) {
-                            lines.add(String.join(" ", "index", table, name, rs.getString("COLUMN_NAME"),
-                                    rs.getString("NON_UNIQUE")));
-                        } else if (name != null) {
-                            lines.add(String.join(" ", "unique", table, rs.getString("COLUMN_NAME"),
-                                    rs.getString("NON_UNIQUE")));
-                        }
-                    }
-                }
-            }
-        }
-        TreeSet<String> normalized = new TreeSet<>();
-        for (String line : lines) {
-            normalized.add(line.replace(schema, "SCHEMA").replace(schema.toUpperCase(Locale.ROOT), "SCHEMA")
-                    .toLowerCase(Locale.ROOT));
-        }
-        return normalized;
+        return SchemaShape.of(dataSource, TenantSchemas.of(orgId), TenantMigrator.HISTORY_TABLE);
     }
 
     private List<String> seededRows(long orgId) throws SQLException {
