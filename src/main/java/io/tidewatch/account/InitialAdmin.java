@@ -33,7 +33,7 @@ class InitialAdmin {
 
     void onStart(@Observes StartupEvent event) {
         validate();
-        if (QuarkusTransaction.requiringNew().call(() -> accounts.count()) > 0) {
+        if (QuarkusTransaction.requiringNew().call(accounts::anyExists)) {
             return;
         }
         String password = config.password().orElseGet(() -> Tokens.randomHex(8));

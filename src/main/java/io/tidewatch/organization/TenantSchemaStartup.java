@@ -15,7 +15,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.tidewatch.organization.internal.OrgStatus;
-import io.tidewatch.organization.internal.Organization;
 import io.tidewatch.organization.internal.OrganizationRepository;
 import io.tidewatch.tenancy.TenantMigrator;
 import io.tidewatch.tenancy.TenantMigrator.MigrationReport;
@@ -43,8 +42,7 @@ class TenantSchemaStartup {
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         removeAbandonedProvisioning();
-        List<Long> ids = QuarkusTransaction.requiringNew()
-                .call(() -> organizations.listActive().stream().map(o -> o.id).toList());
+        List<Long> ids = QuarkusTransaction.requiringNew().call(organizations::activeIds);
         Instant start = Instant.now();
         MigrationReport report = migrator.migrateAll(ids, parallelism);
         for (Map.Entry<Long, String> failure : report.failed().entrySet()) {
@@ -70,12 +68,12 @@ class TenantSchemaStartup {
 
     private void removeAbandonedProvisioning() {
         Instant cutoff = Instant.now().minus(Duration.ofMinutes(10));
-        List<Organization> stale = QuarkusTransaction.requiringNew()
-                .call(() -> organizations.list("status = ?1 and createdAt < ?2", OrgStatus.PROVISIONING, cutoff));
-        for (Organization org : stale) {
-            Log.warnf("Removing organization %d whose creation never finished", org.id);
-            migrator.drop(org.id);
-            QuarkusTransaction.requiringNew().run(() -> organizations.deleteById(org.id));
+        List<Long> stale = QuarkusTransaction.requiringNew()
+                .call(() -> organizations.idsCreatedBefore(OrgStatus.PROVISIONING, cutoff));
+        for (long id : stale) {
+            Log.warnf("Removing organization %d whose creation never finished", id);
+            migrator.drop(id);
+            QuarkusTransaction.requiringNew().run(() -> organizations.deleteById(id));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -66,6 +67,33 @@ class TenantMigrationTest {
         sql("UPDATE " + TenantSchemas.of(misplaced.id()) + ".tenant_identity SET org_id = " + misplaced.id());
         assertThat(startup.recheck(misplaced.id()).failed()).isEmpty();
         misplaced.asAdmin().get("/api/users/").then().statusCode(200);
+    }
+
+    @Test
+    void aStartRemovesOrganizationsWhoseCreationWasAbandonedButNotOnesStillBeingCreated() throws SQLException {
+        String stale = "abandoned-" + Fixtures.unique();
+        String fresh = "being-created-" + Fixtures.unique();
+        sql("INSERT INTO " + TenantSchemas.CONTROL + ".organization (name, slug, seat_cap, status, created_at, updated_at)"
+                + " VALUES ('Abandoned', '" + stale + "', 5, 'PROVISIONING', CURRENT_TIMESTAMP - INTERVAL '1' HOUR,"
+                + " CURRENT_TIMESTAMP)");
+        sql("INSERT INTO " + TenantSchemas.CONTROL + ".organization (name, slug, seat_cap, status, created_at, updated_at)"
+                + " VALUES ('Being created', '" + fresh + "', 5, 'PROVISIONING', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+
+        startup.onStart(null);
+
+        assertThat(count("slug = '" + stale + "'")).isZero();
+        assertThat(count("slug = '" + fresh + "'")).isEqualTo(1);
+        sql("DELETE FROM " + TenantSchemas.CONTROL + ".organization WHERE slug = '" + fresh + "'");
+    }
+
+    private long count(String where) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + TenantSchemas.CONTROL
+                        + ".organization WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private void sql(String statement) throws SQLException {
