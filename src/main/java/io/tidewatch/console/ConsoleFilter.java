@@ -18,6 +18,7 @@ import io.tidewatch.account.AccountView;
 import io.tidewatch.account.Caller;
 import io.tidewatch.account.CallerIdentity;
 import io.tidewatch.impersonation.ImpersonationService;
+import io.tidewatch.organization.MembershipService;
 import io.tidewatch.organization.OrgRole;
 import io.tidewatch.organization.OrganizationDirectory;
 import io.tidewatch.organization.OrganizationProfile;
@@ -45,10 +46,11 @@ public class ConsoleFilter {
     private final OrganizationDirectory directory;
     private final TenantEntry tenants;
     private final ConsolePages pages;
+    private final MembershipService memberships;
 
     ConsoleFilter(Session session, Console console, Caller caller, AccountService accounts,
             ImpersonationService impersonations, OrganizationDirectory directory, TenantEntry tenants,
-            ConsolePages pages) {
+            ConsolePages pages, MembershipService memberships) {
         this.session = session;
         this.console = console;
         this.caller = caller;
@@ -57,6 +59,7 @@ public class ConsoleFilter {
         this.directory = directory;
         this.tenants = tenants;
         this.pages = pages;
+        this.memberships = memberships;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
@@ -85,6 +88,9 @@ public class ConsoleFilter {
         CallerIdentity identity = impersonation(request, self).orElse(self);
         caller.authenticate(identity);
         console.signIn(account, self, identity);
+        if (memberships.isLearnerOnly(identity)) {
+            return pages.error(ApiException.forbidden());
+        }
         return enterOrganization(request, path, identity);
     }
 

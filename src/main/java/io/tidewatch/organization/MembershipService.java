@@ -189,10 +189,16 @@ public class MembershipService {
         return organizations.listActive(ids).stream().map(o -> o.id).toList();
     }
 
-    /** True when every active membership of the account is a learner's (and it has at least one). */
-    public boolean isLearnerOnly(long accountId) {
-        List<OrgRole> roles = memberships.listByAccount(accountId).stream().filter(m -> m.active).map(m -> m.role)
-                .toList();
+    /**
+     * True for a client account acting as itself whose active memberships are all a learner's (at least one): it has
+     * no access to the API or the console (the learner portal is its only door).
+     */
+    public boolean isLearnerOnly(CallerIdentity who) {
+        if (who.role() != PlatformRole.CLIENT || who.isImpersonating()) {
+            return false;
+        }
+        List<OrgRole> roles = memberships.listByAccount(who.accountId()).stream().filter(m -> m.active)
+                .map(m -> m.role).toList();
         return !roles.isEmpty() && roles.stream().allMatch(r -> r == OrgRole.LEARNER);
     }
 

@@ -12,6 +12,7 @@ import io.restassured.response.Response;
 import io.tidewatch.testing.Api;
 import io.tidewatch.testing.ConsoleSession;
 import io.tidewatch.testing.Fixtures;
+import io.tidewatch.testing.Fixtures.Account;
 import io.tidewatch.testing.Tenant;
 
 /**
@@ -35,6 +36,18 @@ class ConsolePagesTest {
     static ConsoleSession clientAdmin(Tenant tenant) {
         String username = Api.asAdmin().get("/api/accounts/" + tenant.adminUserId()).then().extract().path("username");
         return ConsoleSession.signIn(tenant.host(), username, ConsoleSession.PASSWORD);
+    }
+
+    @Test
+    void aLearnerSignsInToARefusalNotToTheOrganizationsPages() {
+        Account learner = Fixtures.clientAccount("console-learner-" + Fixtures.unique() + "@northwind.test");
+        Fixtures.member(northwind.id(), learner.id(), "learner");
+        ConsoleSession session = ConsoleSession.signIn(northwind.host(), learner.username(), ConsoleSession.PASSWORD);
+
+        Response home = session.get("/console");
+        assertThat(home.statusCode()).isEqualTo(403);
+        assertThat(home.body().asString()).contains("Your role does not allow this").doesNotContain("/console/orgs/");
+        assertThat(session.get("/console/orgs/" + northwind.id() + "/campaigns").statusCode()).isEqualTo(403);
     }
 
     @Test
