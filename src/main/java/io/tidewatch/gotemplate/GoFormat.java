@@ -18,6 +18,9 @@ final class GoFormat {
     }
 
     /** One {@code %} directive of a format. */
+    /** The widest padding or precision a format may ask for: enough for any layout, too little to flood memory. */
+    static final int MAX_WIDTH = 200;
+
     private record Verb(boolean minus, boolean zero, boolean plus, int width, int precision, char letter) {
     }
 
@@ -139,14 +142,20 @@ final class GoFormat {
             plus |= format.charAt(i) == '+';
         }
         int width = 0;
-        for (; i < format.length() && Character.isDigit(format.charAt(i)) && width < 1000; i++) {
+        for (; i < format.length() && Character.isDigit(format.charAt(i)); i++) {
             width = width * 10 + format.charAt(i) - '0';
+            if (width > MAX_WIDTH) {
+                throw new IllegalArgumentException("printf width or precision over " + MAX_WIDTH + " in " + format);
+            }
         }
         int precision = -1;
         if (i < format.length() && format.charAt(i) == '.') {
             precision = 0;
-            for (i++; i < format.length() && Character.isDigit(format.charAt(i)) && precision < 1000; i++) {
+            for (i++; i < format.length() && Character.isDigit(format.charAt(i)); i++) {
                 precision = precision * 10 + format.charAt(i) - '0';
+                if (precision > MAX_WIDTH) {
+                    throw new IllegalArgumentException("printf width or precision over " + MAX_WIDTH + " in " + format);
+                }
             }
         }
         if (i >= format.length()) {

@@ -28,6 +28,9 @@ public final class GoTemplate {
     /** How deeply blocks, parentheses and pipelines may nest; rendering recurses once per level. */
     static final int MAX_NESTING = 100;
 
+    /** The longest text a render may produce (characters); past it the render fails instead of exhausting memory. */
+    static final int MAX_RENDERED = 16 * 1024 * 1024;
+
     private final List<Node> nodes;
 
     private GoTemplate(List<Node> nodes) {
@@ -112,6 +115,10 @@ public final class GoTemplate {
     private static void renderAll(StringBuilder out, List<Node> nodes, Scope scope) {
         for (Node node : nodes) {
             node.render(out, scope);
+            if (out.length() > MAX_RENDERED) {
+                throw new TemplateException("the rendered text is longer than " + MAX_RENDERED / (1024 * 1024)
+                        + " MB", 1);
+            }
         }
     }
 

@@ -29,6 +29,10 @@ public record PhishingContext(String firstName, String lastName, String email, S
     /** Variables whose value is markup built by the platform and goes into HTML unescaped. */
     public static final Set<String> RAW_HTML = Set.of("Tracker");
 
+    /** A URL whose scheme and host are written out: recipient values may only follow, in its path, query or fragment. */
+    private static final Pattern LITERAL_ORIGIN = Pattern.compile("^https?://[^/?#{}\\s]+(?:[/?#].*)?$",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
     /** The recipient parameter Gophish appends to campaign URLs. */
     public static final String RECIPIENT_PARAMETER = "rid";
 
@@ -44,7 +48,8 @@ public record PhishingContext(String firstName, String lastName, String email, S
         String phishUrl = parsed.with(parsed.path(), encoded);
         String trackingUrl = parsed.with(joinTrack(parsed.path()), encoded);
         String baseUrl = parsed.with("", null);
-        String tracker = "<img alt='' style='display: none' src='" + trackingUrl + "'/>";
+        // The URL may carry recipient values (the campaign URL is a template): escaped for the attribute it sits in.
+        String tracker = "<img alt='' style='display: none' src='" + GoTemplate.escapeHtml(trackingUrl) + "'/>";
         return new PhishingContext(nz(firstName), nz(lastName), nz(email), nz(position), nz(from), phishUrl,
                 trackingUrl, tracker, baseUrl, rid);
     }
@@ -78,6 +83,11 @@ public record PhishingContext(String firstName, String lastName, String email, S
     /** Checks a campaign URL as Gophish will execute it; a {@link TemplateException} names the problem. */
     public static void validateUrl(String campaignUrl) {
         GoTemplate.validate(campaignUrl, URL_VARIABLES);
+        if (campaignUrl != null && campaignUrl.contains("{{") && !LITERAL_ORIGIN.matcher(campaignUrl).matches()) {
+            // A recipient's value must never choose where the link goes: javascript:, another host.
+            throw new TemplateException("a templated url must begin with http:// or https:// and its host, written out",
+                    1);
+        }
     }
 
     private static String campaignUrl(String source, Map<String, String> recipient) {
@@ -146,14 +156,36 @@ public record PhishingContext(String firstName, String lastName, String email, S
         }
 
         String with(String newPath, String newQuery) {
-            StringBuilder out = new StringBuilder(prefix).append(newPath);
+            StringBuilder out = new StringBuilder(prefix);
+            escapePath(out, newPath, "");
             if (newQuery != null && !newQuery.isEmpty()) {
                 out.append('?').append(newQuery);
             }
             if (fragment != null && newQuery != null) {
-                out.append('#').append(fragment);
+                escapePath(out.append('#'), fragment, "!()*?");
             }
             return out.toString();
+        }
+
+        /**
+         * A path (or fragment) as Go's {@code url.URL.String()} writes it: letters, digits, {@code -._~},
+         * {@code $&+,/:;=@}, existing {@code %} escapes and {@code also} stay; everything else (spaces, quotes, angle
+         * brackets, non-ASCII) is percent-encoded as UTF-8.
+         */
+        private static void escapePath(StringBuilder out, String path, String also) {
+            if (path == null) {
+                return;
+            }
+            for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || "-._~$&+,/:;=@%".indexOf(c) >= 0 || also.indexOf(c) >= 0) {
+                    out.append(c);
+                } else {
+                    out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+                }
+            }
         }
 
         /** Go's {@code url.QueryEscape}. */

@@ -210,13 +210,24 @@ final class PhishHandler {
         HttpServerResponse response = request.response().putHeader("Cache-Control", "no-store")
                 .putHeader("X-Content-Type-Options", "nosniff");
         if (method == HttpMethod.POST) {
-            String target = page.redirect().render(who, false).strip();
+            String target = location(page.redirect().render(who, false).strip());
             if (!target.isEmpty()) {
                 response.setStatusCode(302).putHeader("Location", target).end();
                 return;
             }
         }
-        response.putHeader("Content-Type", "text/html; charset=utf-8").end(page.render(who));
+        String html;
+        try {
+            html = page.render(who);
+        } catch (RuntimeException e) {
+            // Recorded above; the page itself cannot be shown (a render past the template size limit).
+            Log.warnf("Landing page of campaign %d could not be rendered: %s", page.campaign().campaignId(),
+                    e.getMessage());
+            response.setStatusCode(500).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end("500 internal server error\n");
+            return;
+        }
+        response.putHeader("Content-Type", "text/html; charset=utf-8").end(html);
     }
 
     /** A GET that carries fields of the page's forms is a form submitted by GET (the hidden rid input kept the rid). */
@@ -451,6 +462,28 @@ final class PhishHandler {
         } catch (CharacterCodingException e) {
             return header;
         }
+    }
+
+    /**
+     * A redirect target fit for a header: the redirect URL is a template, so a recipient's value may bring line
+     * breaks, spaces or other control characters into it; those are percent-encoded (the header cannot be split).
+     */
+    static String location(String target) {
+        StringBuilder out = null;
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            boolean unsafe = c <= 0x20 || c == 0x7f;
+            if (unsafe && out == null) {
+                out = new StringBuilder(target.length() + 16).append(target, 0, i);
+            }
+            if (unsafe) {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? target : out.toString();
     }
 
     private static void busy(HttpServerResponse response) {

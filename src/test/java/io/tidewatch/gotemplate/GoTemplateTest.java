@@ -20,6 +20,17 @@ class GoTemplateTest {
     }
 
     @Test
+    void refusesPaddingWiderThanAnyLayoutNeedsAndStopsARenderThatWouldFloodMemory() {
+        assertThatThrownBy(() -> GoTemplate.parse("{{printf \"%9999s\" .FirstName}}", Set.of("FirstName")))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("width or precision over 200");
+        assertThatThrownBy(() -> GoTemplate.parse("{{printf \"%.201s\" .FirstName}}", Set.of("FirstName")))
+                .isInstanceOf(TemplateException.class);
+        GoTemplate wide = GoTemplate.parse("{{printf \"%200s\" .FirstName}}".repeat(90_000), Set.of("FirstName"));
+        assertThatThrownBy(() -> wide.render(Map.of("FirstName", "Ann"), Set.of(), true))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("longer than 16 MB");
+    }
+
+    @Test
     void rendersFieldsWithAndWithoutSpacesInsideTheBraces() {
         assertThat(render("Hi {{.FirstName}}, {{ .FirstName }} <{{.Email}}>", false))
                 .isEqualTo("Hi Alice, Alice <alice@example.com>");

@@ -53,6 +53,31 @@ class PhishingContextTest {
     }
 
     @Test
+    void aRecipientsValueInTheUrlIsPercentEncodedAndCannotLeaveThePixelsAttribute() {
+        PhishingContext context = PhishingContext.of("x'onerror='alert(1)'", "Lee", "o'brien@x.test", "", "IT",
+                "http://p.test/{{.FirstName}}/u#{{.Email}}", "r1");
+
+        assertThat(context.url()).isEqualTo("http://p.test/x%27onerror=%27alert%281%29%27/u?rid=r1#o%27brien@x.test");
+        assertThat(context.tracker()).doesNotContain("'onerror").startsWith("<img alt='' style='display: none' src='")
+                .endsWith("'/>").contains("/track?rid=r1");
+        assertThat(context.render("{{.Tracker}}", true)).isEqualTo(context.tracker()).contains("x%27onerror");
+        assertThat(PhishingContext.of("Ann Lee", "", "a@x.test", "", "", "http://p.test/{{.FirstName}}", "r").url())
+                .isEqualTo("http://p.test/Ann%20Lee?rid=r");
+    }
+
+    @Test
+    void aTemplatedUrlMustWriteOutItsSchemeAndHost() {
+        PhishingContext.validateUrl("https://p.test/{{.LastName}}");
+        PhishingContext.validateUrl("javascript:alert(1)");
+        assertThatThrownBy(() -> PhishingContext.validateUrl("{{.LastName}}")).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("must begin with http:// or https://");
+        assertThatThrownBy(() -> PhishingContext.validateUrl("http://{{.FirstName}}.p.test/"))
+                .isInstanceOf(TemplateException.class);
+        assertThatThrownBy(() -> PhishingContext.validateUrl("java{{.LastName}}script:x"))
+                .isInstanceOf(TemplateException.class);
+    }
+
+    @Test
     void refusesACampaignUrlNamingAnythingButTheRecipientsFields() {
         PhishingContext.validateUrl("http://p.test/{{if .LastName}}{{.LastName | urlquery}}{{end}}");
         assertThatThrownBy(() -> PhishingContext.validateUrl("http://p.test/?r={{.RId}}"))

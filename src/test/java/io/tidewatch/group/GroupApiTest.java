@@ -83,6 +83,33 @@ class GroupApiTest {
     }
 
     @Test
+    void parallelDeletesOfOneGroupDeleteItOnceAndNeverFail() throws Exception {
+        Tenant tenant = Fixtures.tenant("Parallel deletes", 50);
+        long seatsBefore = seatsUsed(tenant);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                long id = tenant.asAdmin().body(Map.of("name", "Doomed " + round, "targets",
+                        List.of(target("doomed" + round + "@corp.example", "D")))).post("/api/groups/").then()
+                        .statusCode(201).extract().jsonPath().getLong("id");
+                List<Future<Integer>> deletes = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    deletes.add(clients.submit(() -> tenant.asAdmin().delete("/api/groups/" + id).statusCode()));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> delete : deletes) {
+                    statuses.add(delete.get(30, TimeUnit.SECONDS));
+                }
+                assertThat(statuses).as("round %d", round).isSubsetOf(200, 404, 409)
+                        .filteredOn(status -> status == 200).hasSize(1);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(seatsUsed(tenant)).isEqualTo(seatsBefore);
+    }
+
+    @Test
     void keepsTheSeatWhileAnotherGroupHoldsTheAddress() {
         Tenant tenant = Fixtures.tenant("Shared", 50);
         long a = tenant.asAdmin().body(Map.of("name", "A", "targets", List.of(target("x@corp.example", "X"))))

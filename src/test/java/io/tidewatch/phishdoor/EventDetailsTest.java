@@ -52,4 +52,11 @@ class EventDetailsTest {
         assertThat(json.readTree(written).at("/browser/user-agent").asText()).hasSize(512);
         assertThat(json.readTree(written).at("/payload").isObject()).isTrue();
     }
+
+    @Test
+    void aRedirectTargetCarryingLineBreaksOrSpacesFromARecipientStaysOneHeaderValue() {
+        assertThat(PhishHandler.location("https://example.com/a\r\nSet-Cookie: x=1"))
+                .isEqualTo("https://example.com/a%0D%0ASet-Cookie:%20x=1");
+        assertThat(PhishHandler.location("https://example.com/ok?q=1")).isEqualTo("https://example.com/ok?q=1");
+    }
 }

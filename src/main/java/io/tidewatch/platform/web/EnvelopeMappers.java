@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.util.Comparator;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.handlers.FormBodyHandler;
 
@@ -29,6 +31,10 @@ import io.quarkus.security.UnauthorizedException;
  * for the client, never a stack trace or a class name; anything unexpected is a logged 500 with a fixed message.
  */
 public class EnvelopeMappers {
+
+    /** What a request is told when another one changed or deleted the same object at the same moment. */
+    static final String CONCURRENT_CHANGE = "This was changed or deleted by another request at the same time; reload and"
+            + " try again";
 
     static final String INVALID_JSON = "Invalid JSON structure";
     static final String INVALID_MULTIPART = "Invalid multipart request";
@@ -117,6 +123,13 @@ public class EnvelopeMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                // Two requests changed or deleted the same row at once; the other one won.
+                Log.debugf("Concurrent change refused: %s", cause.getMessage());
+                return respond(409, CONCURRENT_CHANGE);
+            }
+        }
         Log.errorf(e, "Unexpected failure while serving a request");
         return respond(500, "Internal server error");
     }
