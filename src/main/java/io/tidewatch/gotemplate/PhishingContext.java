@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,8 @@ public record PhishingContext(String firstName, String lastName, String email, S
     /** Just enough of Go's net/url to rebuild a URL with a new path and query the way Gophish does. */
     record GoUrl(String prefix, String path, String rawQuery, String fragment) {
 
+        private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
         /** RFC 3986's own splitting expression: scheme, authority, path, query, fragment; it never fails. */
         private static final Pattern PARTS = Pattern.compile("^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\\?([^#]*))?(#(.*))?",
                 Pattern.DOTALL);
@@ -182,8 +185,7 @@ public record PhishingContext(String firstName, String lastName, String email, S
                         || "-._~$&+,/:;=@%".indexOf(c) >= 0 || also.indexOf(c) >= 0) {
                     out.append(c);
                 } else {
-                    out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-                            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+                    out.append('%').append(HEX.toHexDigits(b));
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ final class PhishHandler {
     static final String NOT_FOUND = "404 page not found";
     private static final Buffer PIXEL_BUFFER = Buffer.buffer(PIXEL);
     private static final Buffer NOT_FOUND_BUFFER = Buffer.buffer(NOT_FOUND + "\n");
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
     private static final int MAX_FIELDS = 50;
     private static final int MAX_VALUE = 1000;
 
@@ -477,8 +479,7 @@ final class PhishHandler {
                 out = new StringBuilder(target.length() + 16).append(target, 0, i);
             }
             if (unsafe) {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+                out.append('%').append(HEX.toHexDigits((byte) c));
             } else if (out != null) {
                 out.append(c);
             }
